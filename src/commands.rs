@@ -1,0 +1,537 @@
+//! The subcommands, as library functions: each takes plain options and writers, and returns
+//! an [`Outcome`] that the binary turns into an exit code. Keeping them here (not in
+//! `main.rs`) lets tests and other programs run them without a process.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::dataset::{expand_csv_paths, featurize};
+use crate::error::{Error, Result};
+use crate::features::{extract_article, feature_names, FEATURES};
+use crate::input::{self, ReadOptions};
+use crate::lexicon;
+use crate::metrics::Metrics;
+use crate::model::Model;
+use crate::report::{score_article, Format, ReportWriter, ScoreOptions, Verdict};
+use crate::train::{self, TrainOptions};
+
+/// How a command ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0: done (for `gate`: every article passes).
+    Success,
+    /// Exit 1: `gate` only, at least one article is blocked.
+    Blocked,
+    /// Exit 2: some input could not be read or scored.
+    Failed,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::Blocked => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+/// Loads `--model FILE`, or the embedded default model.
+pub fn load_model(path: Option<&Path>) -> Result<Model> {
+    match path {
+        Some(path) => Model::load(path),
+        None => Model::default_model(),
+    }
+}
+
+fn check_share(name: &'static str, value: f64) -> Result<()> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Argument {
+            name,
+            message: format!("must be between 0 and 1, got {value}"),
+        })
+    }
+}
+
+/// Options of `score` and `gate`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreArgs {
+    /// Files, folders or `-`; none means standard input.
+    pub inputs: Vec<PathBuf>,
+    /// Model file; the embedded model when absent.
+    pub model: Option<PathBuf>,
+    /// Output format.
+    pub format: Format,
+    /// Overrides the model's threshold.
+    pub threshold: Option<f64>,
+    /// Paragraphs with fewer words are not judged.
+    pub min_words: usize,
+    /// Largest flagged share of an article that passes.
+    pub max_flagged_share: f64,
+    /// Input limits.
+    pub read: ReadOptions,
+}
+
+/// Scores every input (`gate = false`: full report) or gives verdicts (`gate = true`).
+/// Unreadable inputs are reported on `errors` and in the output, and the rest still scored.
+pub fn score(
+    args: &ScoreArgs,
+    gate: bool,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> Result<Outcome> {
+    let model = load_model(args.model.as_deref())?;
+    let threshold = args.threshold.unwrap_or(model.threshold);
+    check_share("--threshold", threshold)?;
+    check_share("--max-flagged-share", args.max_flagged_share)?;
+    let options = ScoreOptions {
+        threshold,
+        min_words: args.min_words,
+        max_flagged_share: args.max_flagged_share,
+    };
+    let (sources, expand_errors) = input::expand(&args.inputs);
+    let mut writer = ReportWriter::new(out, args.format, gate).map_err(stdout_error)?;
+    let mut failed = false;
+    let mut blocked = false;
+    for error in expand_errors {
+        failed = true;
+        writeln!(errors, "calque: {error}").map_err(stdout_error)?;
+        writer.error("", &error.to_string()).map_err(stdout_error)?;
+    }
+    for source in &sources {
+        match input::read_article(source, &args.read) {
+            Ok(paragraphs) => {
+                let report = score_article(&model, &source.name(), &paragraphs, &options);
+                blocked |= report.verdict == Verdict::Block;
+                writer.article(&report).map_err(stdout_error)?;
+            }
+            Err(error) => {
+                failed = true;
+                writeln!(errors, "calque: {error}").map_err(stdout_error)?;
+                writer
+                    .error(&source.name(), &error.to_string())
+                    .map_err(stdout_error)?;
+            }
+        }
+    }
+    writer.finish().map_err(stdout_error)?;
+    Ok(if failed {
+        Outcome::Failed
+    } else if gate && blocked {
+        Outcome::Blocked
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Options of `train`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainArgs {
+    /// Labeled CSV files or folders of them.
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    pub out: PathBuf,
+    /// Replace `out` if it exists.
+    pub force: bool,
+    /// Folds, seed, fit settings.
+    pub options: TrainOptions,
+}
+
+/// Trains a model, writes it atomically and prints its cross-validated metrics.
+pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
+    if !args.force && args.out.exists() {
+        return Err(Error::Argument {
+            name: "--out",
+            message: format!("{} exists; pass --force to replace it", args.out.display()),
+        });
+    }
+    let table = featurize(&args.data, false, None)?;
+    let model = train::train(&table, &args.options)?;
+    model.save(&args.out, args.force)?;
+    let summary = model.training.as_ref().expect("train fills the summary");
+    let mut text = format!(
+        "trained on {} paragraphs ({} label 1) from {}\n",
+        summary.rows,
+        summary.positives,
+        expand_csv_paths(&args.data)?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    text.push_str(&format!(
+        "threshold {:.4} (at most {:.1}% of label-0 paragraphs flagged out of fold)\n",
+        model.threshold,
+        summary.max_false_positive_rate * 100.0
+    ));
+    text.push_str(&format!(
+        "{}-fold cross-validation grouped by pair/doc: {}\n",
+        summary.folds,
+        metrics_line(&summary.cross_validation)
+    ));
+    if let Some(test) = &summary.test_split {
+        text.push_str(&format!("held-out test split: {}\n", metrics_line(test)));
+    }
+    text.push_str(&format!("model written to {}\n", args.out.display()));
+    out.write_all(text.as_bytes()).map_err(stdout_error)?;
+    Ok(model)
+}
+
+fn metrics_line(m: &Metrics) -> String {
+    format!(
+        "rows {}, ROC AUC {}, accuracy {:.3}, precision {:.3}, recall {:.3}, F1 {:.3}, false positive rate {:.3}",
+        m.rows,
+        m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.4}")),
+        m.accuracy,
+        m.precision,
+        m.recall,
+        m.f1,
+        m.false_positive_rate
+    )
+}
+
+/// Output formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalFormat {
+    /// One line of metrics, and one per breakdown value.
+    Text,
+    /// A JSON object.
+    Json,
+    /// A Markdown section with tables, for models/default.eval.md.
+    Markdown,
+}
+
+/// Options of `eval`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalArgs {
+    /// Labeled CSV files or folders of them.
+    pub data: Vec<PathBuf>,
+    /// Model file; the embedded model when absent.
+    pub model: Option<PathBuf>,
+    /// Output format.
+    pub format: EvalFormat,
+    /// Overrides the model's threshold.
+    pub threshold: Option<f64>,
+    /// A column to break the metrics down by (e.g. `source`).
+    pub by: Option<String>,
+}
+
+/// How often one family fires on each label, and its commonest false alarms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FamilyRate {
+    /// Signal family.
+    pub family: &'static str,
+    /// Share of label-0 paragraphs where it fired.
+    pub human: f64,
+    /// Share of label-1 paragraphs where it fired.
+    pub machine: f64,
+    /// Commonest matches on label-0 paragraphs, with counts.
+    pub false_alarms: Vec<(String, usize)>,
+}
+
+#[derive(Serialize)]
+struct EvalReport {
+    #[serde(flatten)]
+    metrics: Metrics,
+    by: BTreeMap<String, Metrics>,
+    families: Vec<FamilyRate>,
+}
+
+/// Evaluates a model on labeled data.
+pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
+    let model = load_model(args.model.as_deref())?;
+    let threshold = args.threshold.unwrap_or(model.threshold);
+    check_share("--threshold", threshold)?;
+    let table = featurize(&args.data, true, args.by.as_deref())?;
+    let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
+    let metrics = Metrics::compute(&probabilities, &table.labels, threshold);
+    let mut by = BTreeMap::new();
+    if args.by.is_some() {
+        let mut values: Vec<&str> = table
+            .breakdown
+            .iter()
+            .map(|v| v.as_deref().unwrap_or(""))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        for value in values {
+            let keep: Vec<usize> = (0..table.labels.len())
+                .filter(|&i| table.breakdown[i].as_deref().unwrap_or("") == value)
+                .collect();
+            let p: Vec<f64> = keep.iter().map(|&i| probabilities[i]).collect();
+            let l: Vec<u8> = keep.iter().map(|&i| table.labels[i]).collect();
+            by.insert(value.to_string(), Metrics::compute(&p, &l, threshold));
+        }
+    }
+    let families = family_rates(&table.texts, &table.labels);
+    let report = EvalReport {
+        metrics: metrics.clone(),
+        by,
+        families,
+    };
+    let text = match args.format {
+        EvalFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report).expect("metrics serialise");
+            s.push('\n');
+            s
+        }
+        EvalFormat::Text => {
+            let mut s = format!("{}\n", metrics_line(&report.metrics));
+            for (value, m) in &report.by {
+                s.push_str(&format!("  {value}: {}\n", metrics_line(m)));
+            }
+            s
+        }
+        EvalFormat::Markdown => markdown(&args.data, &report),
+    };
+    out.write_all(text.as_bytes()).map_err(stdout_error)?;
+    Ok(metrics)
+}
+
+/// Per-family firing rates on each label, and the five commonest false alarms per family.
+/// Each paragraph is taken alone, so the rates do not depend on how a file groups rows.
+fn family_rates(texts: &[String], labels: &[u8]) -> Vec<FamilyRate> {
+    let mut families: Vec<&'static str> = FEATURES
+        .iter()
+        .map(|f| f.family)
+        .filter(|f| *f != "shape")
+        .collect();
+    families.dedup();
+    let mut fired = vec![[0usize; 2]; families.len()];
+    let mut alarms: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); families.len()];
+    for (text, &label) in texts.iter().zip(labels) {
+        let features = extract_article(&[text]);
+        for (k, family) in families.iter().enumerate() {
+            let hits: Vec<_> = features[0]
+                .evidence
+                .iter()
+                .filter(|e| e.family == *family)
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            fired[k][usize::from(label)] += 1;
+            if label == 0 {
+                for e in hits {
+                    *alarms[k]
+                        .entry(text[e.start..e.end].to_lowercase())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    let humans = labels.iter().filter(|&&l| l == 0).count().max(1) as f64;
+    let machines = labels.iter().filter(|&&l| l == 1).count().max(1) as f64;
+    families
+        .iter()
+        .enumerate()
+        .map(|(k, family)| {
+            let mut top: Vec<(String, usize)> =
+                alarms[k].iter().map(|(m, &c)| (m.clone(), c)).collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            top.truncate(5);
+            FamilyRate {
+                family,
+                human: fired[k][0] as f64 / humans,
+                machine: fired[k][1] as f64 / machines,
+                false_alarms: top,
+            }
+        })
+        .collect()
+}
+
+fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
+    let names: Vec<String> = data
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let mut s = format!("### {}\n\n", names.join(", "));
+    s.push_str("| subset | rows | label 1 | ROC AUC | accuracy | precision | recall | F1 | label 0 flagged |\n");
+    s.push_str("|---|---|---|---|---|---|---|---|---|\n");
+    let row = |name: &str, m: &Metrics| {
+        format!(
+            "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% |\n",
+            m.rows,
+            m.positives,
+            m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.3}")),
+            m.accuracy,
+            m.precision,
+            m.recall,
+            m.f1,
+            m.false_positive_rate * 100.0
+        )
+    };
+    s.push_str(&row("all", &report.metrics));
+    for (value, m) in &report.by {
+        s.push_str(&row(value, m));
+    }
+    s.push_str(&format!("\nThreshold {:.4}.\n\n", report.metrics.threshold));
+    s.push_str("| family | fires on label 0 | fires on label 1 | commonest matches on label 0 |\n");
+    s.push_str("|---|---|---|---|\n");
+    for f in &report.families {
+        let alarms: Vec<String> = f
+            .false_alarms
+            .iter()
+            .map(|(m, c)| format!("`{m}` ({c})"))
+            .collect();
+        s.push_str(&format!(
+            "| {} | {:.1}% | {:.1}% | {} |\n",
+            f.family,
+            f.human * 100.0,
+            f.machine * 100.0,
+            alarms.join(", ")
+        ));
+    }
+    s.push('\n');
+    s
+}
+
+/// Options of `features`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeaturesArgs {
+    /// Articles to read (when `data` is empty).
+    pub inputs: Vec<PathBuf>,
+    /// Labeled CSVs to read instead.
+    pub data: Vec<PathBuf>,
+    /// Input limits.
+    pub read: ReadOptions,
+}
+
+/// Writes one CSV row of named features per paragraph.
+pub fn features(
+    args: &FeaturesArgs,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> Result<Outcome> {
+    let mut csv = csv::Writer::from_writer(out);
+    let names = feature_names();
+    let io = |e: csv::Error| stdout_error(std::io::Error::other(e));
+    let format_row = |values: &[f64]| values.iter().map(|v| format!("{v}")).collect::<Vec<_>>();
+    if !args.data.is_empty() {
+        let table = featurize(&args.data, false, None)?;
+        let mut header = vec!["id", "group", "label"];
+        header.extend(&names);
+        csv.write_record(&header).map_err(io)?;
+        for i in 0..table.rows.len() {
+            let mut record = vec![
+                table.ids[i].clone(),
+                table.groups[i].clone(),
+                table.labels[i].to_string(),
+            ];
+            record.extend(format_row(&table.rows[i]));
+            csv.write_record(&record).map_err(io)?;
+        }
+        csv.flush().map_err(stdout_error)?;
+        return Ok(Outcome::Success);
+    }
+    let mut header = vec!["path", "line"];
+    header.extend(&names);
+    csv.write_record(&header).map_err(io)?;
+    let (sources, expand_errors) = input::expand(&args.inputs);
+    let mut failed = !expand_errors.is_empty();
+    for error in expand_errors {
+        writeln!(errors, "calque: {error}").map_err(stdout_error)?;
+    }
+    for source in &sources {
+        match input::read_article(source, &args.read) {
+            Ok(paragraphs) => {
+                let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+                for (paragraph, features) in paragraphs.iter().zip(extract_article(&texts)) {
+                    let mut record = vec![source.name(), paragraph.line.to_string()];
+                    record.extend(format_row(&features.values));
+                    csv.write_record(&record).map_err(io)?;
+                }
+            }
+            Err(error) => {
+                failed = true;
+                writeln!(errors, "calque: {error}").map_err(stdout_error)?;
+            }
+        }
+    }
+    csv.flush().map_err(stdout_error)?;
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
+}
+
+#[derive(Serialize)]
+struct Info {
+    version: &'static str,
+    model: Model,
+    features: Vec<InfoFeature>,
+    lexicons: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct InfoFeature {
+    name: &'static str,
+    family: &'static str,
+    description: &'static str,
+}
+
+/// Describes the embedded model, the features and the lexicons.
+pub fn info(json: bool, out: &mut dyn Write) -> Result<()> {
+    let info = Info {
+        version: env!("CARGO_PKG_VERSION"),
+        model: Model::default_model()?,
+        features: FEATURES
+            .iter()
+            .map(|f| InfoFeature {
+                name: f.name,
+                family: f.family,
+                description: f.description,
+            })
+            .collect(),
+        lexicons: lexicon::sizes().into_iter().collect(),
+    };
+    let text = if json {
+        let mut s = serde_json::to_string_pretty(&info).expect("info serialises");
+        s.push('\n');
+        s
+    } else {
+        let mut s = format!("calque {}\n\nEmbedded model:\n", info.version);
+        s.push_str(&format!("  threshold {:.4}\n", info.model.threshold));
+        if let Some(t) = &info.model.training {
+            s.push_str(&format!(
+                "  trained on {} paragraphs ({} label 1), data {}\n  cross-validation: {}\n",
+                t.rows,
+                t.positives,
+                t.data_hash,
+                metrics_line(&t.cross_validation)
+            ));
+            if let Some(test) = &t.test_split {
+                s.push_str(&format!("  held-out test split: {}\n", metrics_line(test)));
+            }
+        }
+        s.push_str("\nFeatures (weight on the standardised value):\n");
+        for (f, w) in info.features.iter().zip(&info.model.weights) {
+            s.push_str(&format!(
+                "  {:<28} {:<11} {:>+7.3}  {}\n",
+                f.name, f.family, w, f.description
+            ));
+        }
+        s.push_str("\nLexicons (entries):\n");
+        for (name, size) in &info.lexicons {
+            s.push_str(&format!("  {name:<18} {size}\n"));
+        }
+        s
+    };
+    out.write_all(text.as_bytes()).map_err(stdout_error)
+}

@@ -1,0 +1,452 @@
+//! Labeled CSV: reading it record by record, grouping rows into articles, and turning them
+//! into a feature table.
+//!
+//! A labeled CSV has a header row with at least `text` and `label` (0 or 1). Optional columns:
+//! `id`; `doc` (consecutive rows sharing `doc` are one article, in order, so article-level
+//! features such as mixed name spellings work); `pair` (rows sharing `pair` are the same
+//! content, and stay in the same cross-validation fold). Other columns are ignored, except one
+//! the caller names to break results down by (e.g. `source`).
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::features::extract_article;
+
+/// One labeled paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabeledParagraph {
+    /// `id` column, or `FILE:LINE` when absent.
+    pub id: String,
+    /// Cross-validation group: `pair`, else `doc`, else `id`.
+    pub group: String,
+    /// 0 = acceptable French, 1 = poor machine translation.
+    pub label: u8,
+    /// The paragraph.
+    pub text: String,
+    /// Value of the breakdown column, when one was asked for.
+    pub breakdown: Option<String>,
+    /// 1-based line of the record in its file.
+    pub line: u64,
+}
+
+/// FNV-1a 64: a small, stable hash to identify training data and assign folds.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    /// Adds bytes.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// The hash so far.
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+
+    /// Hash of one string with a seed.
+    pub fn of(seed: u64, text: &str) -> u64 {
+        let mut h = Fnv::default();
+        h.write(&seed.to_le_bytes());
+        h.write(text.as_bytes());
+        h.finish()
+    }
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hash: std::rc::Rc<std::cell::Cell<Fnv>>,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut h = self.hash.get();
+        h.write(&buf[..n]);
+        self.hash.set(h);
+        Ok(n)
+    }
+}
+
+/// Column positions found in the header.
+struct Columns {
+    id: Option<usize>,
+    doc: Option<usize>,
+    pair: Option<usize>,
+    label: usize,
+    text: usize,
+    breakdown: Option<usize>,
+}
+
+/// Streams the articles of one labeled CSV.
+pub struct ArticleReader {
+    path: PathBuf,
+    reader: csv::Reader<Hashing<Box<dyn Read>>>,
+    record: csv::StringRecord,
+    columns: Columns,
+    pending: Option<(Option<String>, LabeledParagraph)>,
+    hash: std::rc::Rc<std::cell::Cell<Fnv>>,
+    finished: bool,
+}
+
+impl ArticleReader {
+    /// Opens a labeled CSV (`-` for standard input) and checks its header.
+    pub fn open(path: &Path, breakdown: Option<&str>) -> Result<Self> {
+        let input: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(File::open(path).map_err(|e| Error::io(path, e))?)
+        };
+        let hash = std::rc::Rc::new(std::cell::Cell::new(Fnv::default()));
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(Hashing {
+                inner: input,
+                hash: hash.clone(),
+            });
+        let csv_error = |line: u64, message: String| Error::Csv {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(1, e.to_string()))?
+            .clone();
+        if headers.is_empty() || headers.iter().all(str::is_empty) {
+            return Err(csv_error(
+                1,
+                "empty file: expected a header row with `text` and `label`".into(),
+            ));
+        }
+        let find = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+        };
+        let required = |name: &str| {
+            find(name).ok_or_else(|| {
+                csv_error(
+                    1,
+                    format!(
+                        "no `{name}` column in the header (found: {})",
+                        headers.iter().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })
+        };
+        let columns = Columns {
+            id: find("id"),
+            doc: find("doc"),
+            pair: find("pair"),
+            label: required("label")?,
+            text: required("text")?,
+            breakdown: match breakdown {
+                Some(name) => Some(required(name)?),
+                None => None,
+            },
+        };
+        Ok(ArticleReader {
+            path: path.to_path_buf(),
+            reader,
+            record: csv::StringRecord::new(),
+            columns,
+            pending: None,
+            hash,
+            finished: false,
+        })
+    }
+
+    /// FNV-1a of the bytes read so far (the whole file once the reader is exhausted).
+    pub fn hash(&self) -> u64 {
+        self.hash.get().finish()
+    }
+
+    /// Reads the next record: its `doc` and paragraph.
+    fn next_row(&mut self) -> Result<Option<(Option<String>, LabeledParagraph)>> {
+        let more = self.reader.read_record(&mut self.record).map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            let message = match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => {
+                    format!("{len} fields, but the header has {expected_len}")
+                }
+                csv::ErrorKind::Utf8 { err, .. } => {
+                    format!("invalid UTF-8 in field {}", err.field() + 1)
+                }
+                _ => e.to_string(),
+            };
+            Error::Csv {
+                path: self.path.clone(),
+                line,
+                message,
+            }
+        })?;
+        if !more {
+            return Ok(None);
+        }
+        let line = self.record.position().map_or(0, |p| p.line());
+        let field = |i: usize| self.record.get(i).unwrap_or("").to_string();
+        let optional = |i: Option<usize>| i.map(field).filter(|v| !v.is_empty());
+        let error = |message: String| Error::Csv {
+            path: self.path.clone(),
+            line,
+            message,
+        };
+        let label = match field(self.columns.label).trim() {
+            "0" => 0,
+            "1" => 1,
+            other => {
+                return Err(error(format!(
+                    "field `label` must be 0 or 1, got {other:?}"
+                )))
+            }
+        };
+        let text = field(self.columns.text);
+        if text.trim().is_empty() {
+            return Err(error("field `text` is empty".into()));
+        }
+        let id =
+            optional(self.columns.id).unwrap_or_else(|| format!("{}:{line}", self.path.display()));
+        let doc = optional(self.columns.doc);
+        let group = optional(self.columns.pair)
+            .or_else(|| doc.clone())
+            .unwrap_or_else(|| id.clone());
+        Ok(Some((
+            doc,
+            LabeledParagraph {
+                id,
+                group,
+                label,
+                text,
+                breakdown: self.columns.breakdown.map(field),
+                line,
+            },
+        )))
+    }
+}
+
+impl Iterator for ArticleReader {
+    type Item = Result<Vec<LabeledParagraph>>;
+
+    /// The next article: consecutive rows with the same non-empty `doc`, or a single row.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        let (doc, first) = match self.pending.take() {
+            Some(row) => row,
+            None => match self.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => {
+                    self.finished = true;
+                    return None;
+                }
+                Err(e) => {
+                    self.finished = true;
+                    return Some(Err(e));
+                }
+            },
+        };
+        let mut article = vec![first];
+        if doc.is_some() {
+            loop {
+                match self.next_row() {
+                    Ok(Some((next_doc, row))) if next_doc == doc => article.push(row),
+                    Ok(Some(other)) => {
+                        self.pending = Some(other);
+                        break;
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        self.finished = true;
+                        return Some(Err(e));
+                    }
+                }
+            }
+        }
+        Some(Ok(article))
+    }
+}
+
+/// Features and labels of every paragraph of one or more labeled CSVs.
+#[derive(Debug, Default, Clone)]
+pub struct FeatureTable {
+    /// Feature values, one row per paragraph.
+    pub rows: Vec<Vec<f64>>,
+    /// Labels.
+    pub labels: Vec<u8>,
+    /// Cross-validation groups.
+    pub groups: Vec<String>,
+    /// Row ids.
+    pub ids: Vec<String>,
+    /// Paragraph texts (kept only when asked for).
+    pub texts: Vec<String>,
+    /// Breakdown column values (when asked for).
+    pub breakdown: Vec<Option<String>>,
+    /// FNV-1a of all input bytes, files in order.
+    pub data_hash: u64,
+}
+
+/// Expands directories into the `.csv` files they hold, sorted by name.
+pub fn expand_csv_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Error::io(path, e))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "csv"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Error::io(
+                    path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no .csv file in this folder",
+                    ),
+                ));
+            }
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads labeled CSVs article by article and extracts the features of every paragraph.
+pub fn featurize(
+    paths: &[PathBuf],
+    keep_text: bool,
+    breakdown: Option<&str>,
+) -> Result<FeatureTable> {
+    let mut table = FeatureTable::default();
+    let mut hash = Fnv::default();
+    for path in expand_csv_paths(paths)? {
+        let mut reader = ArticleReader::open(&path, breakdown)?;
+        let mut rows_in_file = 0usize;
+        for article in reader.by_ref() {
+            let article = article?;
+            let texts: Vec<&str> = article.iter().map(|p| p.text.as_str()).collect();
+            for (paragraph, features) in article.iter().zip(extract_article(&texts)) {
+                table.rows.push(features.values);
+                table.labels.push(paragraph.label);
+                table.groups.push(paragraph.group.clone());
+                table.ids.push(paragraph.id.clone());
+                table.breakdown.push(paragraph.breakdown.clone());
+                if keep_text {
+                    table.texts.push(paragraph.text.clone());
+                }
+                rows_in_file += 1;
+            }
+        }
+        if rows_in_file == 0 {
+            return Err(Error::Csv {
+                path: path.clone(),
+                line: 1,
+                message: "no data rows after the header".into(),
+            });
+        }
+        hash.write(&reader.hash().to_le_bytes());
+    }
+    table.data_hash = hash.finish();
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(content: &str) -> tempfile::NamedTempFile {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut file, content.as_bytes()).unwrap();
+        file
+    }
+
+    fn articles(content: &str) -> Result<Vec<Vec<LabeledParagraph>>> {
+        let file = write(content);
+        ArticleReader::open(file.path(), None)?.collect()
+    }
+
+    #[test]
+    fn rows_sharing_doc_are_one_article() {
+        let got =
+            articles("id,doc,label,text\na,d1,0,Un.\nb,d1,1,Deux.\nc,d2,0,Trois.\nd,,1,Quatre.\n")
+                .unwrap();
+        let sizes: Vec<usize> = got.iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![2, 1, 1]);
+        assert_eq!(got[0][1].id, "b");
+        assert_eq!(got[0][1].label, 1);
+        assert_eq!(got[0][1].line, 3);
+    }
+
+    #[test]
+    fn group_is_pair_then_doc_then_id() {
+        let got = articles("id,doc,pair,label,text\na,d1,p1,0,Un.\nb,d2,,1,Deux.\n").unwrap();
+        assert_eq!(got[0][0].group, "p1");
+        assert_eq!(got[1][0].group, "d2");
+    }
+
+    #[test]
+    fn errors_name_the_line_and_field() {
+        let err = articles("text,label\nBonjour.,2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 2") && err.contains("`label`") && err.contains("\"2\""),
+            "{err}"
+        );
+        let err = articles("text,label\nBonjour.,1,extra\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2") && err.contains("3 fields"), "{err}");
+        let err = articles("texte,label\nBonjour.,1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1") && err.contains("no `text` column"),
+            "{err}"
+        );
+        let err = articles("text,label\n\" \",1\n").unwrap_err().to_string();
+        assert!(err.contains("`text` is empty"), "{err}");
+    }
+
+    #[test]
+    fn empty_file_and_header_only_are_errors() {
+        let file = write("");
+        let err = featurize(&[file.path().to_path_buf()], false, None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("empty file"), "{err}");
+        let file = write("text,label\n");
+        let err = featurize(&[file.path().to_path_buf()], false, None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no data rows"), "{err}");
+    }
+
+    #[test]
+    fn featurize_hashes_the_data() {
+        let a = write("text,label\nBonjour à tous.,0\n");
+        let b = write("text,label\nBonjour à tous !,0\n");
+        let ta = featurize(&[a.path().to_path_buf()], false, None).unwrap();
+        let tb = featurize(&[b.path().to_path_buf()], false, None).unwrap();
+        assert_ne!(ta.data_hash, tb.data_hash);
+        assert_eq!(ta.rows.len(), 1);
+    }
+}

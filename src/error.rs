@@ -1,0 +1,61 @@
+//! The library's one error type. Every message names the file, line, column or field at fault,
+//! so a user can find and fix the input without reading the source.
+
+use std::path::PathBuf;
+
+/// What went wrong, and where.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or stream could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Input that is not valid UTF-8; `offset` is the first bad byte.
+    #[error("{path}: invalid UTF-8 at byte {offset} (use --lossy to replace bad bytes)")]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    /// Input that looks binary (it contains NUL bytes).
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset})")]
+    Binary { path: PathBuf, offset: usize },
+    /// An input with no text in it.
+    #[error("{path}: no text to score (the input is empty or only blank lines)")]
+    Empty { path: PathBuf },
+    /// An article larger than the configured limit.
+    #[error("{path}: article is {size} bytes, over the limit of {limit} bytes (--max-bytes)")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A labeled CSV that cannot be used.
+    #[error("{path}: line {line}: {message}")]
+    Csv {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+    /// A model file that cannot be used.
+    #[error("{path}: {message}")]
+    Model { path: PathBuf, message: String },
+    /// Training could not produce a model.
+    #[error("training failed: {0}")]
+    Training(String),
+    /// An argument out of its range.
+    #[error("{name}: {message}")]
+    Argument { name: &'static str, message: String },
+}
+
+/// Shorthand used across the library.
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

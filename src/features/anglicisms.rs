@@ -1,0 +1,97 @@
+//! Anglicisms: English words left in the text, English words dressed as French, and French
+//! words used in their English sense, from the `anglicisms` lexicon. Words on the `accepted`
+//! list (week-end, e-mail, gamer) never count.
+//!
+//! An English word written with a capital inside a sentence is taken as part of a name or a
+//! title (« Blinding Lights », Inflation Reduction Act) and left alone, and so is English
+//! quoted inside « » or quotes, which French introduces that way on purpose.
+
+use super::{Analysis, Feature, Recorder};
+use crate::lexicon::LEXICONS;
+
+/// Records lexicon matches; returns, per token, whether a match claimed it.
+pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
+    let lexicon = &LEXICONS.anglicisms;
+    let tokens = &analysis.tokens;
+    let mut claimed = vec![false; tokens.len()];
+    for found in lexicon.matcher.find(analysis.text, tokens) {
+        let entry = &lexicon.entries[found.entry];
+        let (term, replacement, kind) = (entry.columns[0], entry.columns[1], entry.columns[2]);
+        let first = &tokens[found.first];
+        let feature = match kind {
+            "english" => Feature::AnglicismEnglish,
+            "anglicised" => Feature::Anglicised,
+            _ => Feature::FalseFriend,
+        };
+        if feature == Feature::AnglicismEnglish {
+            let sentence_start =
+                found.first == 0 || tokens[found.first - 1].sentence != first.sentence;
+            let in_name = first.is_capitalized(analysis.text) && !sentence_start;
+            let in_quote = (found.first..=found.last).all(|i| analysis.quoted[i]);
+            if in_name || in_quote {
+                continue;
+            }
+        }
+        if LEXICONS.accepted.contains(term) {
+            continue;
+        }
+        claimed[found.first..=found.last].fill(true);
+        let hint = match kind {
+            "english" => format!("English word; French: {replacement}"),
+            "anglicised" => format!("anglicism; French: {replacement}"),
+            _ => format!("false friend; French: {replacement}"),
+        };
+        recorder.hit(feature, first.start, tokens[found.last].end, hint);
+    }
+    claimed
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::tests::fired;
+
+    fn anglicisms(text: &str) -> Vec<(&'static str, String)> {
+        fired(text)
+            .into_iter()
+            .filter(|(f, _)| {
+                matches!(
+                    *f,
+                    "anglicism_english" | "anglicism_anglicised" | "false_friend"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_words_are_caught_with_exact_spans() {
+        assert_eq!(
+            anglicisms("Yesterday, le ministre a signé une nouvelle partnership."),
+            vec![
+                ("anglicism_english", "Yesterday".to_string()),
+                ("anglicism_english", "partnership".to_string())
+            ]
+        );
+        assert_eq!(
+            anglicisms("L'agence a fourni le reporting de deux journalistes."),
+            vec![("anglicism_english", "reporting".to_string())]
+        );
+    }
+
+    #[test]
+    fn anglicised_words_are_caught() {
+        assert_eq!(
+            anglicisms("Selon l'adviseur du président, rien n'est décidé."),
+            vec![("anglicism_anglicised", "adviseur".to_string())]
+        );
+    }
+
+    #[test]
+    fn accepted_anglicisms_are_not_flagged() {
+        assert!(anglicisms("Les gamers ont reçu un email pendant le week-end.").is_empty());
+    }
+
+    #[test]
+    fn titles_and_quoted_english_are_left_alone() {
+        assert!(anglicisms("Le film « Yesterday » sort ce mercredi en salles.").is_empty());
+    }
+}

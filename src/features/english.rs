@@ -1,0 +1,222 @@
+//! Leftover English: function words, -ing forms, words far more frequent in English than in
+//! French (wordfreq), whole sentences in English, and page-template text.
+//!
+//! Quoted English and capitalised words inside a sentence (titles, names) are left alone.
+//! Language identification (whatlang, limited to English and French) runs only on sentences
+//! that a cheap word-level pre-filter already finds English-looking, so French text pays
+//! almost nothing for it.
+
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang};
+
+use super::{Analysis, Feature, Recorder};
+use crate::lexicon::LEXICONS;
+
+/// Zipf frequency a word needs in English to count as an English word.
+const ENGLISH_MIN_ZIPF: f32 = 3.0;
+/// How much more frequent in English than in French (in Zipf units, i.e. log10).
+const ENGLISH_MARGIN: f32 = 1.5;
+/// Share of English-looking words a sentence needs before language ID is asked.
+const SENTENCE_PREFILTER: f64 = 0.3;
+/// Fewest words for a sentence to be identified.
+const SENTENCE_MIN_WORDS: usize = 4;
+
+static DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Fra]));
+
+/// Why a token looks English, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Englishness {
+    FunctionWord,
+    Ing,
+    Vocabulary,
+}
+
+/// Records English leftovers; `claimed` marks tokens the anglicism lexicon already reported.
+pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    let mut lowercase_words = 0usize;
+    let mut english_words = 0usize;
+    let mut english_by_sentence = vec![0usize; analysis.sentences.len()];
+    let mut words_by_sentence = vec![0usize; analysis.sentences.len()];
+    for (i, token) in tokens.iter().enumerate() {
+        if !token.is_alphabetic() || analysis.quoted[i] {
+            continue;
+        }
+        words_by_sentence[token.sentence] += 1;
+        let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
+        if token.is_capitalized(text) && !sentence_start {
+            continue;
+        }
+        if claimed[i] {
+            english_by_sentence[token.sentence] += 1;
+            continue;
+        }
+        if !token.is_capitalized(text) {
+            lowercase_words += 1;
+        }
+        let Some(kind) = englishness(&token.norm) else {
+            continue;
+        };
+        if kind == Englishness::FunctionWord && inside_name(analysis, i) {
+            continue;
+        }
+        english_by_sentence[token.sentence] += 1;
+        if !token.is_capitalized(text) {
+            english_words += 1;
+        }
+        match kind {
+            Englishness::FunctionWord => recorder.hit(
+                Feature::EnglishFunctionWord,
+                token.start,
+                token.end,
+                "English function word",
+            ),
+            Englishness::Ing => recorder.hit(
+                Feature::EnglishIng,
+                token.start,
+                token.end,
+                "English -ing form",
+            ),
+            Englishness::Vocabulary => recorder.hit(
+                Feature::EnglishVocabRate,
+                token.start,
+                token.end,
+                "English word",
+            ),
+        }
+    }
+    if lowercase_words > 0 {
+        recorder.set(
+            Feature::EnglishVocabRate,
+            english_words as f64 / lowercase_words as f64,
+        );
+    }
+    for (index, &(start, end)) in analysis.sentences.iter().enumerate() {
+        let words = words_by_sentence[index];
+        if words < SENTENCE_MIN_WORDS
+            || (english_by_sentence[index] as f64) < SENTENCE_PREFILTER * words as f64
+        {
+            continue;
+        }
+        let english = DETECTOR
+            .detect(&text[start..end])
+            .is_some_and(|info| info.lang() == Lang::Eng);
+        if english {
+            recorder.hit(
+                Feature::EnglishSentence,
+                start,
+                end,
+                "sentence in English, left untranslated",
+            );
+        }
+    }
+    let interface = &LEXICONS.interface;
+    for found in interface.matcher.find(text, tokens) {
+        let entry = &interface.entries[found.entry];
+        recorder.hit(
+            Feature::InterfaceLeftover,
+            tokens[found.first].start,
+            tokens[found.last].end,
+            format!("English page text; French: {}", entry.columns[1]),
+        );
+    }
+}
+
+/// True when a lowercase word sits between two capitalised words, inside an English name that
+/// French keeps as is (Bank of America, Game of Thrones).
+fn inside_name(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let capitalised = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized(analysis.text))
+    };
+    i > 0 && capitalised(i - 1) && capitalised(i + 1)
+}
+
+/// Classifies a lowercase word that is not on the accepted list.
+fn englishness(word: &str) -> Option<Englishness> {
+    let lex = &*LEXICONS;
+    if lex.accepted.contains(word) {
+        return None;
+    }
+    if lex.en_function_words.contains(word) {
+        return Some(Englishness::FunctionWord);
+    }
+    let fr = lex.fr_words.zipf(word);
+    let en = lex.en_words.zipf(word);
+    if word.len() >= 5 && word.ends_with("ing") && fr < 3.0 && en > fr {
+        return Some(Englishness::Ing);
+    }
+    (word.chars().count() >= 3 && en >= ENGLISH_MIN_ZIPF && en - fr >= ENGLISH_MARGIN)
+        .then_some(Englishness::Vocabulary)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::tests::fired;
+
+    fn family(text: &str, feature: &str) -> Vec<String> {
+        fired(text)
+            .into_iter()
+            .filter(|(f, _)| *f == feature)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    #[test]
+    fn english_sentence_inside_french_text_is_found() {
+        let text = "Le site publie chaque jour des dossiers. Head of the technical team for several websites, I have been working in online journalism for ten years.";
+        assert_eq!(
+            family(text, "english_sentence"),
+            vec!["Head of the technical team for several websites, I have been working in online journalism for ten years."]
+        );
+    }
+
+    #[test]
+    fn french_sentences_are_not_english() {
+        assert!(family(
+            "Le gouvernement a présenté mercredi un projet de loi sur l'énergie.",
+            "english_sentence"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn quoted_english_is_left_alone() {
+        let text = "« I have a dream », a lancé l'orateur devant une foule immense.";
+        assert!(family(text, "english_sentence").is_empty());
+        assert!(family(text, "english_function_word").is_empty());
+    }
+
+    #[test]
+    fn function_words_and_ing_forms() {
+        let text = "Le ministre a parlé with les syndicats pendant le briefing et le stonewalling.";
+        assert_eq!(family(text, "english_function_word"), vec!["with"]);
+        assert_eq!(family(text, "english_ing"), vec!["stonewalling"]);
+    }
+
+    #[test]
+    fn function_words_inside_english_names_are_left_alone() {
+        let text = "Selon la Bank of America, le marché reste calme.";
+        assert!(family(text, "english_function_word").is_empty());
+    }
+
+    #[test]
+    fn interface_leftovers_are_found() {
+        assert_eq!(
+            family(
+                "Publié il y a peu. Read more: la suite du dossier",
+                "interface_leftover"
+            ),
+            vec!["Read more"]
+        );
+        assert_eq!(
+            family("Mis en ligne 2 hours ago", "interface_leftover"),
+            vec!["hours ago"]
+        );
+    }
+}

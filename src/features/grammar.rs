@@ -1,0 +1,389 @@
+//! Grammar slips typical of machine translation: elision in the wrong place or missing
+//! (d'munitions, la invincibilité), a determiner whose gender clashes with its noun (une
+//! échange, sa plein appui), English use of weekdays (le mercredi dernier), d'état for the
+//! State, and avoir with verbs that take être (ont arrivé).
+//!
+//! The closed word classes these rules need (determiners, pronouns, auxiliaries) are grammar,
+//! not vocabulary, and are listed here; noun genders come from the `noun_gender` lexicon.
+
+use super::{Analysis, Feature, Recorder};
+use crate::lexicon::{Gender, LEXICONS};
+use crate::segment::Token;
+
+/// Words that must elide before a vowel.
+const MUST_ELIDE: &[&str] = &[
+    "de", "jusque", "je", "la", "le", "lorsque", "me", "ne", "puisque", "que", "se", "te",
+];
+/// Vowel-initial words that do not trigger elision (la une, le onze, le oui).
+const NO_ELISION_BEFORE: &[&str] = &["oui", "onze", "onzième", "ouate", "un", "une", "ululement"];
+/// Determiners with a gender.
+const DETERMINERS: &[(&str, Gender)] = &[
+    ("au", Gender::Masculine),
+    ("ce", Gender::Masculine),
+    ("cet", Gender::Masculine),
+    ("cette", Gender::Feminine),
+    ("du", Gender::Masculine),
+    ("la", Gender::Feminine),
+    ("le", Gender::Masculine),
+    ("ma", Gender::Feminine),
+    ("sa", Gender::Feminine),
+    ("ta", Gender::Feminine),
+    ("un", Gender::Masculine),
+    ("une", Gender::Feminine),
+];
+/// Adjectives that come before the noun, with their masculine and feminine singular forms.
+const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
+    ("ancien", "ancienne"),
+    ("beau", "belle"),
+    ("bon", "bonne"),
+    ("dernier", "dernière"),
+    ("faux", "fausse"),
+    ("grand", "grande"),
+    ("gros", "grosse"),
+    ("long", "longue"),
+    ("mauvais", "mauvaise"),
+    ("nouveau", "nouvelle"),
+    ("petit", "petite"),
+    ("plein", "pleine"),
+    ("premier", "première"),
+    ("prochain", "prochaine"),
+    ("seul", "seule"),
+    ("vieux", "vieille"),
+    ("vrai", "vraie"),
+];
+/// Words after which le/la is a pronoun, not a determiner (il la voit, ne le dit).
+const PRONOUN_CONTEXT: &[&str] = &[
+    "elle", "elles", "il", "ils", "je", "j'", "n'", "ne", "nous", "on", "qui", "tu", "vous",
+];
+const WEEKDAYS: &[&str] = &[
+    "dimanche", "jeudi", "lundi", "mardi", "mercredi", "samedi", "vendredi",
+];
+/// Forms of avoir that build compound tenses.
+const AVOIR: &[&str] = &[
+    "a", "ai", "aient", "ait", "as", "aura", "aurait", "auraient", "auront", "avaient", "avais",
+    "avait", "avez", "avons", "ont",
+];
+/// Past participles of verbs conjugated with être (stems; any agreement ending follows).
+const ETRE_PARTICIPLES: &[&str] = &[
+    "arrivé",
+    "décédé",
+    "devenu",
+    "intervenu",
+    "né",
+    "parvenu",
+    "resté",
+    "revenu",
+    "survenu",
+    "tombé",
+    "venu",
+];
+/// Adverbs that may sit between the auxiliary and the participle.
+const ADVERBS: &[&str] = &[
+    "bien",
+    "déjà",
+    "donc",
+    "enfin",
+    "ensuite",
+    "finalement",
+    "pas",
+    "toujours",
+];
+
+/// Records every grammar slip.
+pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    for i in 0..tokens.len() {
+        elision(analysis, i, recorder);
+        gender(analysis, i, recorder);
+        weekday(tokens, i, recorder);
+        auxiliary(tokens, i, recorder);
+        let token = &tokens[i];
+        if token.norm == "état"
+            && token.text(analysis.text).starts_with('é')
+            && i > 0
+            && tokens[i - 1].norm == "d'"
+            && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups"))
+        {
+            recorder.hit(
+                Feature::LowercaseEtat,
+                tokens[i - 1].start,
+                token.end,
+                "the State takes a capital: d'État",
+            );
+        }
+    }
+}
+
+fn same_sentence(tokens: &[Token], i: usize, j: usize) -> bool {
+    j < tokens.len() && tokens[i].sentence == tokens[j].sentence && tokens[i].end <= tokens[j].start
+}
+
+fn starts_with_vowel(word: &str) -> bool {
+    word.starts_with([
+        'a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'î', 'ï', 'ô', 'û',
+    ])
+}
+
+/// An elided word before a consonant (d'munitions), or a missing elision (la invincibilité).
+fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    let token = &tokens[i];
+    if !same_sentence(tokens, i, i + 1) {
+        return;
+    }
+    let next = &tokens[i + 1];
+    let next_first = next.norm.chars().next().unwrap_or(' ');
+    let elided = token.norm.ends_with('\'') && token.norm.len() <= 3 && token.end == next.start;
+    if elided
+        && next_first.is_alphabetic()
+        && !starts_with_vowel(&next.norm)
+        && !matches!(next_first, 'h' | 'y')
+    {
+        recorder.hit(
+            Feature::FailedElision,
+            token.start,
+            next.end,
+            "elision only before a vowel or mute h",
+        );
+        return;
+    }
+    let lowercase_next = next.text(analysis.text).starts_with(char::is_lowercase);
+    let before_vowel = MUST_ELIDE.contains(&token.norm.as_str())
+        && lowercase_next
+        && next.is_alphabetic()
+        && starts_with_vowel(&next.norm)
+        && !NO_ELISION_BEFORE.contains(&next.norm.as_str());
+    let si_il = token.norm == "si" && matches!(next.norm.as_str(), "il" | "ils");
+    if before_vowel || si_il {
+        recorder.hit(
+            Feature::FailedElision,
+            token.start,
+            next.end,
+            format!(
+                "elide: {}'{}",
+                &token.norm[..token.norm.len() - 1],
+                next.norm
+            ),
+        );
+    }
+}
+
+/// A determiner, maybe an adjective, then a noun or adjective of the other gender. `le`/`la`
+/// before a vowel is left to the elision rule, which reports it once.
+fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    let Some(&(_, det_gender)) = DETERMINERS.iter().find(|(d, _)| *d == tokens[i].norm) else {
+        return;
+    };
+    if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
+        return;
+    }
+    let mut j = i + 1;
+    while same_sentence(tokens, i, j) {
+        if !tokens[j]
+            .text(analysis.text)
+            .starts_with(char::is_lowercase)
+        {
+            return;
+        }
+        let word = tokens[j].norm.as_str();
+        let adjective = PRENOMINAL_ADJECTIVES.iter().find_map(|&(m, f)| {
+            if word == m {
+                Some(Gender::Masculine)
+            } else if word == f {
+                Some(Gender::Feminine)
+            } else {
+                None
+            }
+        });
+        let found = adjective.or_else(|| LEXICONS.noun_gender.get(word).copied());
+        let Some(gender) = found else {
+            return;
+        };
+        let elision_slip =
+            matches!(tokens[i].norm.as_str(), "la" | "le") && starts_with_vowel(word);
+        if gender != det_gender && !elision_slip {
+            recorder.hit(
+                Feature::GenderClash,
+                tokens[i].start,
+                tokens[j].end,
+                "determiner and noun disagree in gender",
+            );
+            return;
+        }
+        if adjective.is_none() || j > i + 1 {
+            return;
+        }
+        j += 1;
+    }
+}
+
+/// English use of weekdays: "le mercredi dernier", "sur lundi".
+fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
+    let token = &tokens[i];
+    if !matches!(token.norm.as_str(), "le" | "sur") || !same_sentence(tokens, i, i + 1) {
+        return;
+    }
+    let day = &tokens[i + 1];
+    if !WEEKDAYS.contains(&day.norm.as_str()) {
+        return;
+    }
+    if token.norm == "sur" {
+        recorder.hit(
+            Feature::WeekdayArticle,
+            token.start,
+            day.end,
+            format!("French: {}", day.norm),
+        );
+        return;
+    }
+    if same_sentence(tokens, i, i + 2)
+        && matches!(
+            tokens[i + 2].norm.as_str(),
+            "dernier" | "prochain" | "passé"
+        )
+    {
+        recorder.hit(
+            Feature::WeekdayArticle,
+            token.start,
+            tokens[i + 2].end,
+            format!("French: {} {}", day.norm, tokens[i + 2].norm),
+        );
+    }
+}
+
+/// avoir + participle of a verb that takes être (ont arrivé), and "a été lieu".
+fn auxiliary(tokens: &[Token], i: usize, recorder: &mut Recorder) {
+    if !AVOIR.contains(&tokens[i].norm.as_str()) {
+        return;
+    }
+    let mut j = i + 1;
+    while same_sentence(tokens, i, j) && ADVERBS.contains(&tokens[j].norm.as_str()) {
+        j += 1;
+    }
+    if !same_sentence(tokens, i, j) {
+        return;
+    }
+    let word = tokens[j].norm.as_str();
+    let etre_verb = ETRE_PARTICIPLES.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|ending| matches!(ending, "" | "e" | "s" | "es"))
+    });
+    let ete_lieu = word == "été" && same_sentence(tokens, i, j + 1) && tokens[j + 1].norm == "lieu";
+    if etre_verb || ete_lieu {
+        let end = if ete_lieu {
+            tokens[j + 1].end
+        } else {
+            tokens[j].end
+        };
+        recorder.hit(
+            Feature::WrongAuxiliary,
+            tokens[i].start,
+            end,
+            "this verb takes être (sont arrivés, a eu lieu)",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::tests::fired;
+
+    fn grammar(text: &str, feature: &str) -> Vec<String> {
+        fired(text)
+            .into_iter()
+            .filter(|(f, _)| *f == feature)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    #[test]
+    fn failed_elisions() {
+        assert_eq!(
+            grammar("Un stock d'munitions a été saisi.", "failed_elision"),
+            vec!["d'munitions"]
+        );
+        assert_eq!(
+            grammar(
+                "Il vantait la invincibilité de son armée.",
+                "failed_elision"
+            ),
+            vec!["la invincibilité"]
+        );
+        assert_eq!(
+            grammar("Il sait que il viendra si il peut.", "failed_elision"),
+            vec!["que il", "si il"]
+        );
+    }
+
+    #[test]
+    fn correct_elisions_are_fine() {
+        let text =
+            "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige aussi.";
+        assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
+    fn gender_clashes() {
+        assert_eq!(
+            grammar("Il a proposé une échange de prisonniers.", "gender_clash"),
+            vec!["une échange"]
+        );
+        assert_eq!(
+            grammar(
+                "Kim a exprimé sa plein appui au gouvernement.",
+                "gender_clash"
+            ),
+            vec!["sa plein"]
+        );
+        assert_eq!(
+            grammar("Pendant sa première mandat, il a voyagé.", "gender_clash"),
+            vec!["sa première mandat"]
+        );
+    }
+
+    #[test]
+    fn agreeing_determiners_are_fine() {
+        let text =
+            "Un échange de vues, une première visite et son amie ; il la compte parmi les siens.";
+        assert!(grammar(text, "gender_clash").is_empty());
+    }
+
+    #[test]
+    fn english_weekdays() {
+        assert_eq!(
+            grammar(
+                "Des vidéos diffusées le mercredi dernier montrent la scène.",
+                "weekday_article"
+            ),
+            vec!["le mercredi dernier"]
+        );
+        assert!(grammar("Le marché se tient le mercredi matin.", "weekday_article").is_empty());
+    }
+
+    #[test]
+    fn lowercase_etat_but_not_coup_d_etat() {
+        assert_eq!(
+            grammar("Les médias d'état l'ont annoncé.", "lowercase_etat"),
+            vec!["d'état"]
+        );
+        assert!(grammar("Un coup d'état a eu lieu.", "lowercase_etat").is_empty());
+    }
+
+    #[test]
+    fn wrong_auxiliary() {
+        assert_eq!(
+            grammar("Les grues ont arrivé sur place.", "wrong_auxiliary"),
+            vec!["ont arrivé"]
+        );
+        assert_eq!(
+            grammar("Une manifestation a été lieu samedi.", "wrong_auxiliary"),
+            vec!["a été lieu"]
+        );
+        assert!(grammar(
+            "Les grues sont arrivées et il a eu lieu.",
+            "wrong_auxiliary"
+        )
+        .is_empty());
+    }
+}

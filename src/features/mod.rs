@@ -1,0 +1,330 @@
+//! Feature extraction: one number per named feature per paragraph, and the evidence behind it.
+//!
+//! Each family of signals lives in its own module and reports what it finds through
+//! [`Recorder`]: a span of the paragraph, the feature it counts toward and a hint for the
+//! editor. Count features become `ln(1 + count)` so that one stray word and ten of them are not
+//! weighed linearly; rate features are shares in [0, 1]. The order of [`FEATURES`] is the order
+//! of the model's weights, and a model trained on another list is refused when loaded.
+
+mod anglicisms;
+mod calques;
+mod english;
+mod grammar;
+mod names;
+mod shape;
+mod typography;
+
+use serde::Serialize;
+
+use crate::segment::{self, Token};
+
+/// How a feature's raw tally becomes its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// A count of matches, stored as `ln(1 + count)`.
+    Count,
+    /// A value the family computes itself (a share, a length).
+    Value,
+}
+
+/// A feature's stable name, its family and what it measures.
+#[derive(Debug, Clone, Copy)]
+pub struct FeatureInfo {
+    /// Stable name, used in model files and CSV headers.
+    pub name: &'static str,
+    /// Signal family (anglicisms, english, names, calques, typography, grammar, shape).
+    pub family: &'static str,
+    /// How the value is computed from the tally.
+    pub scale: Scale,
+    /// One line for `calque info` and the README.
+    pub description: &'static str,
+}
+
+macro_rules! features {
+    ($($variant:ident => $name:literal, $family:literal, $scale:ident, $description:literal;)*) => {
+        /// Every feature, by variant; `as usize` is its index in [`FEATURES`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Feature { $($variant),* }
+
+        /// Every feature, in model order.
+        pub const FEATURES: &[FeatureInfo] = &[
+            $(FeatureInfo { name: $name, family: $family, scale: Scale::$scale, description: $description }),*
+        ];
+    };
+}
+
+features! {
+    AnglicismEnglish => "anglicism_english", "anglicisms", Count, "English words from the anglicism lexicon left untranslated";
+    Anglicised => "anglicism_anglicised", "anglicisms", Count, "English words dressed as French (adviseur, impacter)";
+    FalseFriend => "false_friend", "anglicisms", Count, "French words used in their English sense (adresser le problème)";
+    EnglishFunctionWord => "english_function_word", "english", Count, "English function words (the, of, with, which)";
+    EnglishIng => "english_ing", "english", Count, "English -ing forms that French does not use";
+    EnglishVocabRate => "english_vocab_rate", "english", Value, "share of lowercase words far more frequent in English than in French";
+    EnglishSentence => "english_sentence", "english", Count, "sentences identified as English";
+    InterfaceLeftover => "interface_leftover", "english", Count, "English page-template text (Read more, 2 hours ago)";
+    EnglishName => "english_name", "names", Count, "English spellings of names French spells otherwise (Putin, Beijing)";
+    EnglishTransliteration => "english_transliteration", "names", Count, "Slavic names transliterated the English way (Ushakov)";
+    NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form";
+    Calque => "calque", "calques", Count, "phrases translated word for word from English";
+    StraightQuotes => "straight_quotes", "typography", Count, "quotations in straight quotes instead of « »";
+    PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma or period inside the closing quote, English style";
+    NoSpaceBeforePunctuation => "no_space_before_punctuation", "typography", Count, "no space before ; : ! ?";
+    EnglishNumber => "english_number", "typography", Count, "English number formats (1,500 or 3.5)";
+    EnglishDate => "english_date", "typography", Count, "English date and time formats (June 19, juin 19, 4pm)";
+    CurrencyPrefix => "currency_prefix", "typography", Count, "currency sign before the amount ($5)";
+    TitleCase => "title_case", "typography", Value, "English Title Case (Le Président Annonce Une Réforme)";
+    EnglishHonorific => "english_honorific", "typography", Count, "English honorifics (Mr, Mrs, Ms)";
+    FailedElision => "failed_elision", "grammar", Count, "elision where none belongs or missing (d'munitions, la invincibilité)";
+    GenderClash => "gender_clash", "grammar", Count, "determiner and noun of different genders (une échange)";
+    WeekdayArticle => "weekday_article", "grammar", Count, "English use of weekdays (le mercredi dernier, sur lundi)";
+    LowercaseEtat => "lowercase_etat", "grammar", Count, "d'état for d'État (the State)";
+    WrongAuxiliary => "wrong_auxiliary", "grammar", Count, "avoir with verbs that take être (ont arrivé)";
+    Words => "words_log", "shape", Value, "ln(1 + number of words)";
+    OovRate => "oov_rate", "shape", Value, "share of lowercase words unknown to the French word list";
+    RareWordRate => "rare_word_rate", "shape", Value, "share of lowercase words rare in French (Zipf < 3)";
+}
+
+impl Feature {
+    /// The feature's description entry.
+    pub fn info(self) -> &'static FeatureInfo {
+        &FEATURES[self as usize]
+    }
+}
+
+/// Names of every feature, in model order.
+pub fn feature_names() -> Vec<&'static str> {
+    FEATURES.iter().map(|f| f.name).collect()
+}
+
+/// One piece of evidence: a span of the paragraph that counted toward a feature.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Family of the feature.
+    pub family: &'static str,
+    /// Feature name.
+    pub feature: &'static str,
+    /// Byte offset where the span starts in the paragraph text.
+    pub start: usize,
+    /// Byte offset just past the span.
+    pub end: usize,
+    /// What a careful writer would put instead, or why it is suspect.
+    pub hint: String,
+}
+
+/// The features of one paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphFeatures {
+    /// One value per entry of [`FEATURES`].
+    pub values: Vec<f64>,
+    /// Spans that fired, in text order.
+    pub evidence: Vec<Evidence>,
+    /// Number of words (elided articles not counted).
+    pub words: usize,
+}
+
+/// A paragraph cut into sentences and words, shared by every family.
+pub struct Analysis<'a> {
+    /// The paragraph.
+    pub text: &'a str,
+    /// Sentence byte spans.
+    pub sentences: Vec<(usize, usize)>,
+    /// Words.
+    pub tokens: Vec<Token>,
+    /// For each token, true when it sits inside a quotation.
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Segments a paragraph.
+    pub fn new(text: &'a str) -> Self {
+        let sentences = segment::sentences(text);
+        let tokens = segment::tokens(text, &sentences);
+        let quoted = quoted_tokens(text, &tokens);
+        Analysis {
+            text,
+            sentences,
+            tokens,
+            quoted,
+        }
+    }
+
+    /// Number of words, not counting elided articles and pronouns.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| !t.norm.ends_with('\''))
+            .count()
+    }
+}
+
+/// Marks the tokens inside « » or paired straight/curly double quotes.
+fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut spans = Vec::new();
+    let mut open_guillemet: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '«' | '“' => open_guillemet = Some(i),
+            '»' | '”' => {
+                if let Some(start) = open_guillemet.take() {
+                    spans.push((start, i));
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(start) => spans.push((start, i)),
+                None => open_straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    tokens
+        .iter()
+        .map(|t| spans.iter().any(|&(s, e)| t.start > s && t.end <= e))
+        .collect()
+}
+
+/// What the article as a whole tells each paragraph.
+#[derive(Debug, Default)]
+pub struct ArticleContext {
+    /// French name forms (names.tsv second column) found somewhere in the article.
+    pub french_names_present: std::collections::HashSet<&'static str>,
+}
+
+impl ArticleContext {
+    /// Scans every paragraph of an article once.
+    pub fn new(analyses: &[Analysis]) -> Self {
+        ArticleContext {
+            french_names_present: names::french_forms_present(analyses),
+        }
+    }
+}
+
+/// Collects tallies and evidence while the families run.
+pub struct Recorder {
+    counts: Vec<usize>,
+    values: Vec<f64>,
+    evidence: Vec<Evidence>,
+}
+
+impl Recorder {
+    fn new() -> Self {
+        Recorder {
+            counts: vec![0; FEATURES.len()],
+            values: vec![0.0; FEATURES.len()],
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Counts one occurrence of a feature over a byte span.
+    pub fn hit(&mut self, feature: Feature, start: usize, end: usize, hint: impl Into<String>) {
+        let info = feature.info();
+        self.counts[feature as usize] += 1;
+        self.evidence.push(Evidence {
+            family: info.family,
+            feature: info.name,
+            start,
+            end,
+            hint: hint.into(),
+        });
+    }
+
+    /// Sets a value feature.
+    pub fn set(&mut self, feature: Feature, value: f64) {
+        debug_assert_eq!(feature.info().scale, Scale::Value);
+        self.values[feature as usize] = value;
+    }
+
+    fn finish(mut self, words: usize) -> ParagraphFeatures {
+        for (i, info) in FEATURES.iter().enumerate() {
+            if info.scale == Scale::Count {
+                self.values[i] = (self.counts[i] as f64).ln_1p();
+            }
+        }
+        self.evidence
+            .sort_by(|a, b| (a.start, a.end, a.feature).cmp(&(b.start, b.end, b.feature)));
+        ParagraphFeatures {
+            values: self.values,
+            evidence: self.evidence,
+            words,
+        }
+    }
+}
+
+/// Extracts the features of every paragraph of one article.
+pub fn extract_article<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphFeatures> {
+    let analyses: Vec<Analysis> = paragraphs
+        .iter()
+        .map(|p| Analysis::new(p.as_ref()))
+        .collect();
+    let context = ArticleContext::new(&analyses);
+    analyses
+        .iter()
+        .map(|analysis| extract_paragraph(analysis, &context))
+        .collect()
+}
+
+/// Extracts the features of one analysed paragraph, given its article.
+pub fn extract_paragraph(analysis: &Analysis, context: &ArticleContext) -> ParagraphFeatures {
+    let mut recorder = Recorder::new();
+    let claimed = anglicisms::extract(analysis, &mut recorder);
+    english::extract(analysis, &claimed, &mut recorder);
+    names::extract(analysis, context, &mut recorder);
+    calques::extract(analysis, &mut recorder);
+    typography::extract(analysis, &mut recorder);
+    grammar::extract(analysis, &mut recorder);
+    shape::extract(analysis, &mut recorder);
+    recorder.finish(analysis.word_count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The features that fired on a one-paragraph article, with their exact matched text.
+    pub(crate) fn fired(text: &str) -> Vec<(&'static str, String)> {
+        let features = extract_article(&[text]);
+        features[0]
+            .evidence
+            .iter()
+            .map(|e| (e.feature, text[e.start..e.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn feature_names_are_unique_and_snake_case() {
+        let mut names = feature_names();
+        assert!(names
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FEATURES.len());
+    }
+
+    #[test]
+    fn clean_french_fires_nothing() {
+        let text = "Le conseil municipal de Rennes a adopté jeudi soir le budget de l’année prochaine, après trois heures de débat. « Nous avons fait des choix difficiles », a reconnu la maire.";
+        assert_eq!(fired(text), vec![]);
+    }
+
+    #[test]
+    fn count_features_are_log_scaled() {
+        let features =
+            extract_article(&["Yesterday, yesterday et encore yesterday, le ministre est venu."]);
+        let value = features[0].values[Feature::AnglicismEnglish as usize];
+        assert!((value - 4f64.ln()).abs() < 1e-12, "{value}");
+    }
+
+    #[test]
+    fn evidence_spans_lie_on_char_boundaries() {
+        let text =
+            "Selon l'adviseur de Putin, « c'était génial »: l’accord à $5 millions, June 19.";
+        for e in &extract_article(&[text])[0].evidence {
+            assert!(
+                text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+                "{e:?}"
+            );
+            assert!(e.start < e.end && e.end <= text.len());
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Names: English spellings of people, places and organisations that French spells otherwise
+//! (Putin/Poutine, Beijing/Pékin, NATO/OTAN), Slavic names transliterated the English way
+//! when they are not in the table (Ushakov/Ouchakov), and articles that mix both spellings of
+//! one name, as stitched-together machine translation does.
+
+use std::collections::HashSet;
+
+use super::{Analysis, ArticleContext, Feature, Recorder};
+use crate::lexicon::{Position, LEXICONS};
+
+/// Surname endings that mark a word as Slavic, so transliteration rules apply to it.
+const SLAVIC_ENDINGS: &[&str] = &[
+    "enko", "eva", "evich", "evna", "chuk", "ev", "ova", "ovich", "ovna", "ov", "skaya", "skiy",
+    "ych", "yuk",
+];
+
+/// French name forms found in any paragraph of the article.
+pub fn french_forms_present(analyses: &[Analysis]) -> HashSet<&'static str> {
+    analyses
+        .iter()
+        .flat_map(|a| LEXICONS.french_names.find(a.text, &a.tokens))
+        .map(|m| LEXICONS.names.entries[m.entry].columns[1])
+        .collect()
+}
+
+/// True when the article has `french`, alone or inside a longer French form ("Poutine" in
+/// "Vladimir Poutine").
+fn french_form_in_article(context: &ArticleContext, french: &str) -> bool {
+    let needle = format!(" {french} ");
+    context
+        .french_names_present
+        .iter()
+        .any(|present| *present == french || format!(" {present} ").contains(&needle))
+}
+
+/// Records English name spellings, English transliterations and mixed spellings.
+pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Recorder) {
+    let names = &LEXICONS.names;
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    let shouting = mostly_uppercase(text);
+    let mut covered = vec![false; tokens.len()];
+    let mut after_first_name = vec![false; tokens.len() + 1];
+    for found in names.matcher.find(text, tokens) {
+        let entry = &names.entries[found.entry];
+        let (english, french) = (entry.columns[0], entry.columns[1]);
+        if shouting && english.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        if entry.columns[2] == "place" && inside_longer_name(analysis, found.first, found.last) {
+            continue;
+        }
+        covered[found.first..=found.last].fill(true);
+        after_first_name[found.last + 1] = entry.columns[2] == "person";
+        let (start, end) = (tokens[found.first].start, tokens[found.last].end);
+        recorder.hit(
+            Feature::EnglishName,
+            start,
+            end,
+            format!("French spelling: {french}"),
+        );
+        if french_form_in_article(context, french) {
+            recorder.hit(
+                Feature::NameConflict,
+                start,
+                end,
+                format!("the article also writes {french}"),
+            );
+        }
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if covered[i] || !token.is_capitalized(text) || !token.is_alphabetic() {
+            continue;
+        }
+        let slavic = SLAVIC_ENDINGS.iter().any(|e| token.norm.ends_with(e));
+        if !(slavic || after_first_name[i]) || token.norm.chars().count() < 4 {
+            continue;
+        }
+        if let Some(french) = transliterate(token.text(text)) {
+            recorder.hit(
+                Feature::EnglishTransliteration,
+                token.start,
+                token.end,
+                format!("French transliteration: {french}"),
+            );
+        }
+    }
+}
+
+/// True when a place name is part of a longer English name French keeps as is: followed by a
+/// capitalised word (London Stock Exchange) or after "of" (University of California).
+fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
+    let next_capitalised = tokens
+        .get(last + 1)
+        .is_some_and(|t| same_sentence(last + 1) && t.is_capitalized(analysis.text));
+    let after_of = first > 0 && same_sentence(first - 1) && tokens[first - 1].norm == "of";
+    next_capitalised || after_of
+}
+
+/// True when most letters of the paragraph are capitals (a headline in capitals), where an
+/// acronym cannot be told from an ordinary word.
+fn mostly_uppercase(text: &str) -> bool {
+    let (upper, letters) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, l), c| {
+            (u + usize::from(c.is_uppercase()), l + 1)
+        });
+    letters > 0 && upper * 2 > letters
+}
+
+/// The French transliteration of an English-transliterated Slavic name, if it differs.
+fn transliterate(word: &str) -> Option<String> {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut changed = false;
+    while i < lower.len() {
+        let rule = LEXICONS
+            .translit
+            .iter()
+            .filter(|rule| {
+                let letters: Vec<char> = rule.english.chars().collect();
+                let fits = lower[i..].starts_with(&letters)
+                    && match rule.position {
+                        Position::Start => i == 0,
+                        Position::End => i + letters.len() == lower.len(),
+                        Position::Anywhere => true,
+                    };
+                let after_vowel_digraph =
+                    rule.english == "u" && i > 0 && matches!(lower[i - 1], 'o' | 'g' | 'q');
+                fits && !after_vowel_digraph
+            })
+            .max_by_key(|rule| rule.english.chars().count());
+        match rule {
+            Some(rule) => {
+                out.push_str(rule.french);
+                i += rule.english.chars().count();
+                changed = true;
+            }
+            None => {
+                out.push(lower[i]);
+                i += 1;
+            }
+        }
+    }
+    if !changed {
+        return None;
+    }
+    let mut chars = out.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transliterate;
+    use crate::features::extract_article;
+
+    fn fired_in(article: &[&str], paragraph: usize) -> Vec<(&'static str, String)> {
+        let features = extract_article(article);
+        features[paragraph]
+            .evidence
+            .iter()
+            .filter(|e| e.family == "names")
+            .map(|e| (e.feature, article[paragraph][e.start..e.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn english_spellings_are_caught() {
+        let found = fired_in(
+            &["Putin a reçu Sergey Lavrov à Moscou, puis il est parti pour Hanoi."],
+            0,
+        );
+        assert!(
+            found.contains(&("english_name", "Putin".to_string())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("english_name", "Sergey Lavrov".to_string())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("english_name", "Hanoi".to_string())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn mixed_spellings_in_one_article_conflict() {
+        let article = [
+            "Vladimir Poutine est arrivé jeudi.",
+            "Putin a salué la foule.",
+        ];
+        assert_eq!(
+            fired_in(&article, 1),
+            vec![
+                ("english_name", "Putin".to_string()),
+                ("name_conflict", "Putin".to_string())
+            ]
+        );
+        assert!(fired_in(&article, 0).is_empty());
+    }
+
+    #[test]
+    fn french_spellings_fire_nothing() {
+        assert!(fired_in(
+            &["Vladimir Poutine et Kim Jong-un à Pékin, selon l'ONU."],
+            0
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn acronyms_in_capitalised_headlines_are_left_alone() {
+        assert!(fired_in(&["UN HOMME ARRÊTÉ À LYON APRÈS UNE COURSE-POURSUITE"], 0).is_empty());
+    }
+
+    #[test]
+    fn places_inside_english_names_are_left_alone() {
+        assert!(fired_in(
+            &["La London Stock Exchange et la University of California ont réagi."],
+            0
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn french_forms_with_elisions_count_for_conflicts() {
+        let article = ["La Côte d'Ivoire a voté.", "Ivory Coast a voté aussi."];
+        let found = fired_in(&article, 1);
+        assert!(
+            found.contains(&("name_conflict", "Ivory Coast".to_string())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn transliteration_rules() {
+        assert_eq!(transliterate("Ushakov").as_deref(), Some("Ouchakov"));
+        assert_eq!(transliterate("Zhukov").as_deref(), Some("Joukov"));
+        assert_eq!(transliterate("Lavrov"), None);
+        assert_eq!(transliterate("Boulgakov"), None);
+        assert_eq!(transliterate("Ouchakov"), None);
+    }
+
+    #[test]
+    fn unknown_slavic_names_are_transliterated() {
+        let found = fired_in(&["Le général Shuvalov a démenti."], 0);
+        assert_eq!(
+            found,
+            vec![("english_transliteration", "Shuvalov".to_string())]
+        );
+    }
+}

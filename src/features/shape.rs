@@ -1,0 +1,63 @@
+//! Shape: length, and how much of the vocabulary French knows (wordfreq's French list), which
+//! calibrates the other signals: a long paragraph has more chances to fire anything, and
+//! machine translation leaves more words French does not use.
+
+use super::{Analysis, Feature, Recorder};
+use crate::lexicon::LEXICONS;
+
+/// Zipf frequency under which a French word counts as rare.
+const RARE_ZIPF: f32 = 3.0;
+
+/// Records length and vocabulary shares.
+pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    recorder.set(Feature::Words, (analysis.word_count() as f64).ln_1p());
+    let mut lowercase = 0usize;
+    let mut unknown = 0usize;
+    let mut rare = 0usize;
+    for (i, token) in analysis.tokens.iter().enumerate() {
+        if !token.is_alphabetic() || token.is_capitalized(text) || analysis.quoted[i] {
+            continue;
+        }
+        if token.norm.ends_with('\'') {
+            continue;
+        }
+        lowercase += 1;
+        let zipf = LEXICONS.fr_words.zipf_of_compound(&token.norm);
+        if LEXICONS.accepted.contains(token.norm.as_str()) {
+            continue;
+        }
+        if !LEXICONS.fr_words.contains(&token.norm) {
+            unknown += 1;
+        }
+        if zipf < RARE_ZIPF {
+            rare += 1;
+        }
+    }
+    if lowercase > 0 {
+        recorder.set(Feature::OovRate, unknown as f64 / lowercase as f64);
+        recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::{extract_article, Feature};
+
+    #[test]
+    fn unknown_words_raise_the_oov_rate() {
+        let features = extract_article(&[
+            "Le conseil a voté le budget de la ville.",
+            "Les cranes ont déplacé le portico vers la route.",
+        ]);
+        let oov = |i: usize| features[i].values[Feature::OovRate as usize];
+        assert_eq!(oov(0), 0.0);
+        assert!(oov(1) > 0.1, "{}", oov(1));
+    }
+
+    #[test]
+    fn words_are_counted_without_elided_articles() {
+        let features = extract_article(&["L'État et l'armée."]);
+        assert_eq!(features[0].words, 3);
+    }
+}

@@ -1,0 +1,358 @@
+//! English typography in French text: straight quotes, punctuation inside the closing quote,
+//! no space before ; : ! ?, English number, date and time formats, a currency sign before the
+//! amount, Title Case headlines and English honorifics.
+//!
+//! People typing French on the web also use straight quotes and skip the space before a
+//! colon, so these are weak signals: each is a separate feature and the model weighs it.
+
+use super::{Analysis, Feature, Recorder};
+use crate::lexicon::LEXICONS;
+
+const ENGLISH_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FRENCH_MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Records every typography feature.
+pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
+    quotes(analysis.text, recorder);
+    spacing(analysis.text, recorder);
+    numbers(analysis, recorder);
+    dates(analysis, recorder);
+    currency(analysis.text, recorder);
+    title_case(analysis, recorder);
+    for token in &analysis.tokens {
+        if matches!(token.text(analysis.text), "Mr" | "Mrs" | "Ms") {
+            recorder.hit(
+                Feature::EnglishHonorific,
+                token.start,
+                token.end,
+                "French: M. / Mme",
+            );
+        }
+    }
+}
+
+/// Straight quotation marks, and a comma or period placed inside the closing quote.
+fn quotes(text: &str, recorder: &mut Recorder) {
+    let positions: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    for pair in positions.chunks(2) {
+        let end = pair.get(1).map_or(pair[0] + 1, |&close| close + 1);
+        recorder.hit(
+            Feature::StraightQuotes,
+            pair[0],
+            end,
+            "French quotes: « … »",
+        );
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for window in chars.windows(3) {
+        let [(start, punctuation), (_, next), (_, after)] = [window[0], window[1], window[2]];
+        let closing_quote = match (punctuation, next) {
+            (',', '"') | (',', '”') | (',', '»') => true,
+            ('.', '"') | ('.', '”') => after.is_whitespace(),
+            _ => false,
+        };
+        let closing_guillemet = punctuation == ',' && next == ' ' && after == '»';
+        if closing_quote || closing_guillemet {
+            let end = window[2].0 + after.len_utf8();
+            let end = if closing_guillemet {
+                end
+            } else {
+                window[1].0 + next.len_utf8()
+            };
+            recorder.hit(
+                Feature::PunctuationInsideQuote,
+                start,
+                end,
+                "French puts the comma or period after the closing quote",
+            );
+        }
+    }
+    if let (Some(&(start, '.')), Some(&(_, '"'))) = (chars.iter().rev().nth(1), chars.last()) {
+        recorder.hit(
+            Feature::PunctuationInsideQuote,
+            start,
+            text.len(),
+            "French puts the period after the closing quote",
+        );
+    }
+}
+
+/// No space before ; : ! ? (French puts a thin or ordinary space there).
+fn spacing(text: &str, recorder: &mut Recorder) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, ';' | ':' | '!' | '?') || k == 0 {
+            continue;
+        }
+        let previous = chars[k - 1].1;
+        if !(previous.is_alphanumeric() || matches!(previous, '»' | '"' | ')' | '”')) {
+            continue;
+        }
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let in_time_or_url = c == ':' && (next.is_some_and(|n| n.is_ascii_digit() || n == '/'));
+        let repeated = matches!(next, Some('!' | '?'));
+        if in_time_or_url || repeated {
+            continue;
+        }
+        let start = chars[k - 1].0;
+        recorder.hit(
+            Feature::NoSpaceBeforePunctuation,
+            start,
+            i + c.len_utf8(),
+            format!("French puts a space before {c}"),
+        );
+    }
+}
+
+/// English thousands separators (1,500) and decimal points (3.5).
+fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    for token in &analysis.tokens {
+        if !token.is_number() {
+            continue;
+        }
+        let raw = token.text(text);
+        let groups: Vec<&str> = raw.split(',').collect();
+        let thousands = groups.len() > 1
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3 && !g.contains('.'));
+        let points: Vec<&str> = raw.split('.').collect();
+        let decimal = points.len() == 2
+            && !points[0].contains(',')
+            && (1..=2).contains(&points[1].len())
+            && !followed_by_date_part(text, token.end);
+        if thousands {
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                token.end,
+                "French: 1 500 (space)",
+            );
+        } else if decimal {
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                token.end,
+                "French: 3,5 (comma)",
+            );
+        }
+    }
+}
+
+/// A currency sign written before the amount ($5, € 10), where French writes 5 $, 10 €.
+fn currency(text: &str, recorder: &mut Recorder) {
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '$' | '£' | '€') {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let digits_at = rest.len() - rest.trim_start_matches(' ').len();
+        let amount: usize = rest[digits_at..]
+            .chars()
+            .take_while(|d| d.is_ascii_digit() || matches!(d, ',' | '.'))
+            .map(char::len_utf8)
+            .sum();
+        if digits_at <= 1 && rest[digits_at..].starts_with(|d: char| d.is_ascii_digit()) {
+            let end = i + c.len_utf8() + digits_at + amount;
+            let end = text[..end].trim_end_matches([',', '.']).len();
+            recorder.hit(Feature::CurrencyPrefix, i, end, format!("French: 5 {c}"));
+        }
+    }
+}
+
+/// True when a number is followed by `.digits`, as in a date 19.06.2024.
+fn followed_by_date_part(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// English month-day order (June 19, juin 19) and English clock times (4pm, 10 a.m.).
+fn dates(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(text);
+        let next = tokens.get(i + 1);
+        let next_is_day = next.is_some_and(|n| {
+            n.sentence == token.sentence
+                && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        });
+        let previous_is_number = i > 0 && tokens[i - 1].is_number();
+        if next_is_day && !previous_is_number {
+            let end = next.map_or(token.end, |n| n.end);
+            if ENGLISH_MONTHS.contains(&word) {
+                recorder.hit(Feature::EnglishDate, token.start, end, "French: 19 juin");
+            } else if FRENCH_MONTHS.contains(&token.norm.as_str()) {
+                recorder.hit(
+                    Feature::EnglishDate,
+                    token.start,
+                    end,
+                    "French order: 19 juin",
+                );
+            }
+        }
+        let clock = token
+            .norm
+            .strip_suffix("am")
+            .or_else(|| token.norm.strip_suffix("pm"));
+        if clock.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit())) {
+            recorder.hit(Feature::EnglishDate, token.start, token.end, "French: 16 h");
+        }
+        if token.is_number()
+            && next.is_some_and(|n| matches!(n.norm.as_str(), "am" | "pm" | "a" | "p"))
+        {
+            let n = &tokens[i + 1];
+            let after = &text[n.end..];
+            let dotted = matches!(n.norm.as_str(), "a" | "p") && after.starts_with(".m.");
+            let plain = matches!(n.norm.as_str(), "am" | "pm");
+            if dotted || plain {
+                let end = if dotted { n.end + 3 } else { n.end };
+                recorder.hit(Feature::EnglishDate, token.start, end, "French: 16 h");
+            }
+        }
+    }
+}
+
+/// Headlines in English Title Case: most words after the first capitalised, including
+/// ordinary French words that French never capitalises.
+fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    let words: Vec<_> = analysis
+        .tokens
+        .iter()
+        .filter(|t| t.is_alphabetic() && !t.norm.ends_with('\''))
+        .collect();
+    if words.len() < 4 || words.len() > 25 || analysis.sentences.len() > 2 {
+        return;
+    }
+    let rest = &words[1..];
+    let capitalised: Vec<_> = rest.iter().filter(|t| t.is_capitalized(text)).collect();
+    let common_words = capitalised
+        .iter()
+        .filter(|t| {
+            let raw = t.text(text);
+            raw.chars().skip(1).all(|c| !c.is_uppercase())
+                && LEXICONS.fr_words.zipf(&t.norm) >= 4.0
+                && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw)
+        })
+        .count();
+    if capitalised.len() * 10 >= rest.len() * 7 && common_words >= 2 {
+        recorder.hit(
+            Feature::TitleCase,
+            words[0].start,
+            words[words.len() - 1].end,
+            "French capitalises only the first word of a title",
+        );
+        recorder.set(Feature::TitleCase, 1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::tests::fired;
+
+    fn typography(text: &str, feature: &str) -> Vec<String> {
+        fired(text)
+            .into_iter()
+            .filter(|(f, _)| *f == feature)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    #[test]
+    fn straight_quotes_and_comma_inside() {
+        let text = "Il a exprimé son \"plein appui au gouvernement,\" selon l'agence.";
+        assert_eq!(
+            typography(text, "straight_quotes"),
+            vec!["\"plein appui au gouvernement,\""]
+        );
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![",\""]);
+    }
+
+    #[test]
+    fn period_inside_straight_quote_at_the_end() {
+        let text = "Il parle d'une relation fondée sur \"l'égalité et le respect mutuel.\"";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+    }
+
+    #[test]
+    fn french_quotes_are_fine() {
+        let text = "« Nous resterons », a-t-il dit. Puis : « C'est fini. »";
+        assert!(typography(text, "straight_quotes").is_empty());
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "no_space_before_punctuation").is_empty());
+    }
+
+    #[test]
+    fn missing_space_before_colon_but_not_in_times_or_urls() {
+        let text = "Il a dit: non. Rendez-vous à 10:30 sur https://exemple.fr !";
+        assert_eq!(typography(text, "no_space_before_punctuation"), vec!["t:"]);
+    }
+
+    #[test]
+    fn english_numbers_dates_and_currency() {
+        let text = "Le 3 mai, 1,500 manifestants ont réclamé 3.5 % de hausse, soit $5 millions, June 19 à 4pm.";
+        assert_eq!(typography(text, "english_number"), vec!["1,500", "3.5"]);
+        assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
+        assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
+    }
+
+    #[test]
+    fn french_numbers_and_dates_are_fine() {
+        let text = "Le 19 juin 2024, 1 500 personnes ont payé 3,5 millions d'euros, soit 12 € chacune, à 16 h 30.";
+        assert!(typography(text, "english_number").is_empty());
+        assert!(typography(text, "english_date").is_empty());
+        assert!(typography(text, "currency_prefix").is_empty());
+    }
+
+    #[test]
+    fn title_case_headline() {
+        assert_eq!(
+            typography(
+                "Le Président Annonce Une Nouvelle Réforme Des Retraites",
+                "title_case"
+            )
+            .len(),
+            1
+        );
+        assert!(typography(
+            "Vladimir Poutine et Kim Jong-un en visite à Pyongyang",
+            "title_case"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn english_honorifics() {
+        assert_eq!(
+            typography("Selon Mr Dupont, tout va bien.", "english_honorific"),
+            vec!["Mr"]
+        );
+    }
+}

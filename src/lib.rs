@@ -1,0 +1,32 @@
+//! calque finds poor machine translation in French news text, paragraph by paragraph.
+//!
+//! The flow is one pass: text is cut into paragraphs ([`segment`]), each paragraph becomes a
+//! vector of named features with the evidence behind them ([`features`], using the embedded
+//! [`lexicon`]s), a logistic [`model`] turns the vector into a probability, and [`report`]
+//! gives each article a verdict and writes the results. [`train`] fits the model from a
+//! labeled CSV ([`dataset`]) with grouped cross-validation ([`metrics`]).
+//!
+//! ```
+//! use calque::{model::Model, report::{score_article, ScoreOptions}, segment::paragraphs};
+//!
+//! let model = Model::default_model().unwrap();
+//! let options = ScoreOptions { threshold: model.threshold, min_words: 5, max_flagged_share: 0.2 };
+//! let article = paragraphs("Yesterday, Putin a offert une voiture à son homologue, selon l'adviseur du Kremlin.");
+//! let report = score_article(&model, "exemple.txt", &article, &options);
+//! assert!(report.paragraphs[0].evidence.iter().any(|e| e.matched == "Putin"));
+//! ```
+
+pub mod commands;
+pub mod dataset;
+pub mod error;
+pub mod features;
+pub mod input;
+pub mod lexicon;
+pub mod metrics;
+pub mod model;
+pub mod report;
+pub mod segment;
+pub mod synth;
+pub mod train;
+
+pub use error::{Error, Result};

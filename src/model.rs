@@ -1,0 +1,468 @@
+//! The logistic model: standardise, fit with linfa-logistic, predict, save and load.
+//!
+//! The model file is calque's own JSON (not linfa's serde form), so it can be read by people
+//! and other tools: format name and version, feature names in order, standardisation means and
+//! scales, one weight per feature, the intercept, the decision threshold, the positive label and
+//! a training summary. Scoring computes `sigmoid(b + Σ wᵢ·zᵢ)` itself, where `zᵢ` is the
+//! standardised feature, so each term `wᵢ·zᵢ` explains the probability.
+
+use std::io::Write;
+use std::path::Path;
+
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2, ShapeBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::features::feature_names;
+use crate::metrics::Metrics;
+
+/// Format name written in every model file.
+pub const FORMAT: &str = "calque-logistic";
+/// Format version; bumped when the file layout changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The shipped model, trained by `calque train` from training-data/.
+pub const DEFAULT_MODEL_JSON: &str = include_str!("../models/default.json");
+
+/// Settings for fitting.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FitParams {
+    /// L2 penalty (the intercept is not penalised); 1/C in scikit-learn terms.
+    pub alpha: f64,
+    /// Largest number of L-BFGS iterations.
+    pub max_iterations: u64,
+    /// Gradient tolerance per training row (the loss is a sum, so the tolerance scales with
+    /// the number of rows).
+    pub gradient_tolerance_per_row: f64,
+}
+
+impl Default for FitParams {
+    fn default() -> Self {
+        FitParams {
+            alpha: 1.0,
+            max_iterations: 200,
+            gradient_tolerance_per_row: 1e-6,
+        }
+    }
+}
+
+/// What the model was trained on and how well it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    /// Number of labeled paragraphs.
+    pub rows: usize,
+    /// Number of label-1 paragraphs.
+    pub positives: usize,
+    /// FNV-1a 64 of the training files' bytes, in hex: identifies the data, not a checksum
+    /// against tampering.
+    pub data_hash: String,
+    /// Fit settings.
+    pub params: FitParams,
+    /// Number of cross-validation folds.
+    pub folds: usize,
+    /// Seed of the fold assignment.
+    pub seed: u64,
+    /// Largest share of label-0 rows flagged (out of fold) that the threshold allows.
+    pub max_false_positive_rate: f64,
+    /// Out-of-fold metrics, folds grouped by `pair` (or `doc`).
+    pub cross_validation: Metrics,
+    /// Metrics on the fixed internal test split, from a model fitted without it.
+    pub test_split: Option<Metrics>,
+}
+
+/// A trained logistic model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] for files this version writes.
+    pub format_version: u32,
+    /// Version of calque that wrote the file.
+    pub calque_version: String,
+    /// Feature names, in the order of `means`, `scales` and `weights`.
+    pub features: Vec<String>,
+    /// Mean of each feature on the training data.
+    pub means: Vec<f64>,
+    /// Standard deviation of each feature on the training data (1 where it was 0).
+    pub scales: Vec<f64>,
+    /// Weight of each standardised feature.
+    pub weights: Vec<f64>,
+    /// Intercept.
+    pub intercept: f64,
+    /// Probability at or above which a paragraph is flagged.
+    pub threshold: f64,
+    /// The label the probability is about (always 1: "poor machine translation").
+    pub positive_label: u8,
+    /// How the model was trained; absent for hand-made models.
+    pub training: Option<TrainingSummary>,
+}
+
+/// Turns rows of feature values into a column-major matrix (linfa's gradient is 2–3× faster
+/// on it).
+fn matrix(rows: &[Vec<f64>], columns: usize) -> Array2<f64> {
+    let mut x = Array2::zeros((rows.len(), columns).f());
+    for (i, row) in rows.iter().enumerate() {
+        for (j, &value) in row.iter().enumerate() {
+            x[(i, j)] = value;
+        }
+    }
+    x
+}
+
+impl Model {
+    /// Fits a model on feature rows and 0/1 labels; the threshold is set to 0.5 and the
+    /// training summary left empty, for the caller to fill.
+    pub fn fit(rows: &[Vec<f64>], labels: &[u8], params: FitParams) -> Result<Model> {
+        let names = feature_names();
+        let n = rows.len();
+        if n == 0 {
+            return Err(Error::Training("no rows to train on".into()));
+        }
+        if rows.iter().any(|r| r.len() != names.len()) {
+            return Err(Error::Training(
+                "rows have the wrong number of features".into(),
+            ));
+        }
+        let positives = labels.iter().filter(|&&l| l == 1).count();
+        if positives == 0 || positives == n {
+            return Err(Error::Training(format!(
+                "both labels are needed; all {n} rows have label {}",
+                labels[0]
+            )));
+        }
+        let columns = names.len();
+        let mut means = vec![0.0; columns];
+        let mut scales = vec![0.0; columns];
+        for j in 0..columns {
+            let mean = rows.iter().map(|r| r[j]).sum::<f64>() / n as f64;
+            let variance = rows.iter().map(|r| (r[j] - mean).powi(2)).sum::<f64>() / n as f64;
+            means[j] = mean;
+            scales[j] = if variance > 0.0 { variance.sqrt() } else { 1.0 };
+        }
+        let standardised: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|r| standardise(r, &means, &scales))
+            .collect();
+        let x = matrix(&standardised, columns);
+        let y: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
+        let dataset = Dataset::new(x, y);
+        let fitted = LogisticRegression::default()
+            .alpha(params.alpha)
+            .max_iterations(params.max_iterations)
+            .gradient_tolerance(params.gradient_tolerance_per_row * n as f64)
+            .fit(&dataset)
+            .map_err(|e| Error::Training(e.to_string()))?;
+        // linfa's "positive" class is the majority label, not label 1: orient to P(label = 1).
+        let sign = if fitted.labels().pos.class == 1 {
+            1.0
+        } else {
+            -1.0
+        };
+        Ok(Model {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            calque_version: env!("CARGO_PKG_VERSION").to_string(),
+            features: names.iter().map(|s| s.to_string()).collect(),
+            means,
+            scales,
+            weights: fitted.params().iter().map(|w| sign * w).collect(),
+            intercept: sign * fitted.intercept(),
+            threshold: 0.5,
+            positive_label: 1,
+            training: None,
+        })
+    }
+
+    /// Probability that the paragraph with these feature values is poor machine translation.
+    pub fn probability(&self, values: &[f64]) -> f64 {
+        let z = self.intercept + self.contributions(values).iter().sum::<f64>();
+        sigmoid(z)
+    }
+
+    /// Each feature's term `wᵢ·zᵢ` of the decision function.
+    pub fn contributions(&self, values: &[f64]) -> Vec<f64> {
+        standardise(values, &self.means, &self.scales)
+            .iter()
+            .zip(&self.weights)
+            .map(|(z, w)| z * w)
+            .collect()
+    }
+
+    /// The embedded default model.
+    pub fn default_model() -> Result<Model> {
+        Model::from_json(
+            DEFAULT_MODEL_JSON,
+            Path::new("<embedded models/default.json>"),
+        )
+    }
+
+    /// Reads and checks a model file.
+    pub fn load(path: &Path) -> Result<Model> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Model::from_json(&text, path)
+    }
+
+    /// Parses and checks a model; `path` is only used in error messages.
+    pub fn from_json(text: &str, path: &Path) -> Result<Model> {
+        let error = |message: String| Error::Model {
+            path: path.to_path_buf(),
+            message,
+        };
+        let model: Model =
+            serde_json::from_str(text).map_err(|e| error(format!("not a calque model: {e}")))?;
+        if model.format != FORMAT {
+            return Err(error(format!(
+                "format is {:?}, expected {FORMAT:?}",
+                model.format
+            )));
+        }
+        if model.format_version != FORMAT_VERSION {
+            return Err(error(format!(
+                "format version {} is not supported (this calque reads version {FORMAT_VERSION})",
+                model.format_version
+            )));
+        }
+        let expected = feature_names();
+        if model.features != expected {
+            let missing: Vec<&str> = expected
+                .iter()
+                .filter(|f| !model.features.iter().any(|m| m == *f))
+                .copied()
+                .collect();
+            let unknown: Vec<&str> = model
+                .features
+                .iter()
+                .filter(|m| !expected.contains(&m.as_str()))
+                .map(String::as_str)
+                .collect();
+            return Err(error(format!(
+                "feature list does not match this calque (missing: {missing:?}, unknown: {unknown:?}); retrain with `calque train`"
+            )));
+        }
+        let n = expected.len();
+        for (field, values) in [
+            ("means", &model.means),
+            ("scales", &model.scales),
+            ("weights", &model.weights),
+        ] {
+            if values.len() != n {
+                return Err(error(format!(
+                    "{field} has {} values, expected {n}",
+                    values.len()
+                )));
+            }
+            if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+                return Err(error(format!(
+                    "{field}[{i}] ({}) is not a finite number",
+                    expected[i]
+                )));
+            }
+        }
+        if let Some(i) = model.scales.iter().position(|&s| s <= 0.0) {
+            return Err(error(format!("scales[{i}] must be positive")));
+        }
+        if !model.intercept.is_finite() {
+            return Err(error("intercept is not a finite number".into()));
+        }
+        if !(0.0..=1.0).contains(&model.threshold) {
+            return Err(error(format!(
+                "threshold {} is not in [0, 1]",
+                model.threshold
+            )));
+        }
+        if model.positive_label != 1 {
+            return Err(error(format!(
+                "positive_label must be 1, got {}",
+                model.positive_label
+            )));
+        }
+        Ok(model)
+    }
+
+    /// The model as pretty JSON, with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a model always serialises");
+        text.push('\n');
+        text
+    }
+
+    /// Writes the model atomically (temporary file in the same folder, then rename). Refuses
+    /// to replace an existing file unless `force`.
+    pub fn save(&self, path: &Path, force: bool) -> Result<()> {
+        write_atomically(path, self.to_json().as_bytes(), force)
+    }
+}
+
+/// Writes a file through a temporary file in the same folder and a rename, so a crash never
+/// leaves a half-written file; refuses to replace an existing file unless `force`.
+pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    if !force && path.exists() {
+        return Err(Error::Argument {
+            name: "--out",
+            message: format!("{} exists; pass --force to replace it", path.display()),
+        });
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".to_string(), |n| n.to_string_lossy().into_owned());
+    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}
+
+fn standardise(values: &[f64], means: &[f64], scales: &[f64]) -> Vec<f64> {
+    values
+        .iter()
+        .zip(means.iter().zip(scales))
+        .map(|(v, (m, s))| (v - m) / s)
+        .collect()
+}
+
+/// The logistic function, stable for large |z|.
+pub fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::FEATURES;
+
+    /// A small separable-ish data set: label 1 rows have larger values on the first features.
+    fn toy() -> (Vec<Vec<f64>>, Vec<u8>) {
+        let mut rows = Vec::new();
+        let mut labels = Vec::new();
+        for i in 0..120 {
+            let label = u8::from(i % 3 == 0);
+            let row: Vec<f64> = (0..FEATURES.len())
+                .map(|j| {
+                    let noise = ((i * 31 + j * 17) % 13) as f64 / 13.0;
+                    if j < 3 {
+                        noise + 1.5 * f64::from(label)
+                    } else {
+                        noise
+                    }
+                })
+                .collect();
+            rows.push(row);
+            labels.push(label);
+        }
+        (rows, labels)
+    }
+
+    #[test]
+    fn our_probabilities_equal_linfas() {
+        let (rows, labels) = toy();
+        let params = FitParams::default();
+        let model = Model::fit(&rows, &labels, params).unwrap();
+        let standardised: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|r| standardise(r, &model.means, &model.scales))
+            .collect();
+        let x = matrix(&standardised, FEATURES.len());
+        let y: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
+        let fitted = LogisticRegression::default()
+            .alpha(params.alpha)
+            .max_iterations(params.max_iterations)
+            .gradient_tolerance(params.gradient_tolerance_per_row * rows.len() as f64)
+            .fit(&Dataset::new(x.clone(), y))
+            .unwrap();
+        let linfa = fitted.predict_probabilities(&x);
+        // linfa gives P(pos class); label 0 is the majority here, so P(1) = 1 - P(pos).
+        assert_eq!(fitted.labels().pos.class, 0);
+        for (row, p_pos) in rows.iter().zip(linfa.iter()) {
+            let ours = model.probability(row);
+            assert!(
+                (ours - (1.0 - p_pos)).abs() < 1e-9,
+                "{ours} vs {}",
+                1.0 - p_pos
+            );
+        }
+        assert!(
+            model.weights[0] > 0.0,
+            "label 1 has larger first feature, weight must be positive"
+        );
+    }
+
+    #[test]
+    fn json_round_trip_is_exact() {
+        let (rows, labels) = toy();
+        let model = Model::fit(&rows, &labels, FitParams::default()).unwrap();
+        let back = Model::from_json(&model.to_json(), Path::new("m.json")).unwrap();
+        assert_eq!(back, model);
+        assert_eq!(back.probability(&rows[0]), model.probability(&rows[0]));
+    }
+
+    #[test]
+    fn one_class_is_an_error() {
+        let (rows, _) = toy();
+        let labels = vec![0; rows.len()];
+        assert!(matches!(
+            Model::fit(&rows, &labels, FitParams::default()),
+            Err(Error::Training(_))
+        ));
+    }
+
+    #[test]
+    fn bad_model_files_are_refused_with_the_reason() {
+        let (rows, labels) = toy();
+        let good = Model::fit(&rows, &labels, FitParams::default()).unwrap();
+        let path = Path::new("m.json");
+        let check = |model: &Model, needle: &str| {
+            let err = Model::from_json(&model.to_json(), path)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(needle), "{err}");
+        };
+        let mut m = good.clone();
+        m.format_version = 99;
+        check(&m, "format version 99");
+        let mut m = good.clone();
+        m.features[0] = "something_else".into();
+        check(&m, "feature list does not match");
+        let mut m = good.clone();
+        m.weights.pop();
+        check(&m, "weights has");
+        let text = good
+            .to_json()
+            .replacen("\"intercept\": ", "\"intercept\": 1e999, \"x\": ", 1);
+        assert!(Model::from_json(&text, path).is_err());
+        assert!(Model::from_json("{", path)
+            .unwrap_err()
+            .to_string()
+            .contains("not a calque model"));
+    }
+
+    #[test]
+    fn embedded_model_matches_the_extractor() {
+        let model = Model::default_model().expect("a stale models/default.json fails here, not for a user");
+        assert_eq!(model.features, feature_names());
+        assert!(model.training.is_some());
+    }
+
+    #[test]
+    fn sigmoid_is_stable() {
+        assert_eq!(sigmoid(0.0), 0.5);
+        assert!(sigmoid(1000.0) <= 1.0 && sigmoid(-1000.0) >= 0.0);
+    }
+}

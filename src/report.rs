@@ -1,0 +1,564 @@
+//! Scoring articles and writing the results: per-paragraph probabilities with the evidence
+//! behind them, and a verdict per article.
+//!
+//! # JSON Lines output (`--format jsonl`)
+//!
+//! One JSON object per line, in input order. Three record types; fields not listed here may
+//! be added in later versions, the listed ones are stable.
+//!
+//! `{"type":"paragraph", ...}`, one per paragraph, before its article's record:
+//! - `path` (string): the input path, `-` for standard input;
+//! - `line` (integer): 1-based line of the input where the paragraph starts;
+//! - `text` (string): the paragraph;
+//! - `probability` (number in [0, 1]): probability of poor machine translation;
+//! - `flagged` (bool): judged and probability ≥ threshold;
+//! - `judged` (bool): false for paragraphs too short to judge (navigation, bylines);
+//! - `evidence` (array): spans that fired, each
+//!   `{"family", "feature", "match", "start", "end", "char_start", "char_end", "hint"}` with
+//!   byte (`start`, `end`) and character (`char_start`, `char_end`) offsets into `text`, and
+//!   `match` the exact text between them;
+//! - `reasons` (array): the features that raised the probability most,
+//!   `{"feature", "family", "value", "contribution"}`, `contribution` being the feature's term
+//!   in the model's decision function (log-odds).
+//!
+//! `{"type":"article", ...}`, after its paragraphs: `path`, `paragraphs` (count), `judged`,
+//! `flagged`, `score` (flagged share of judged paragraphs), `max_probability`, `threshold`,
+//! `max_flagged_share`, `verdict` (`"pass"` or `"block"`) and `reason` (why, in words).
+//!
+//! `{"type":"error", "path", "message"}` for an input that could not be read.
+//!
+//! Worked example (one article of two paragraphs, abridged):
+//! ```text
+//! {"type":"paragraph","path":"a.txt","line":1,"text":"Yesterday, Putin a offert une voiture.","probability":0.97,"flagged":true,"judged":true,"evidence":[{"family":"anglicisms","feature":"anglicism_english","match":"Yesterday","start":0,"end":9,"char_start":0,"char_end":9,"hint":"English word; French: hier"}],"reasons":[{"feature":"anglicism_english","family":"anglicisms","value":0.69,"contribution":2.1}]}
+//! {"type":"paragraph","path":"a.txt","line":3,"text":"Lire aussi","probability":0.12,"flagged":false,"judged":false,"evidence":[],"reasons":[]}
+//! {"type":"article","path":"a.txt","paragraphs":2,"judged":1,"flagged":1,"score":1.0,"max_probability":0.97,"threshold":0.62,"max_flagged_share":0.2,"verdict":"block","reason":"1 of 1 judged paragraphs flagged (100%), over 20%"}
+//! ```
+//!
+//! `--format json` writes the same records as one document:
+//! `{"articles":[{...article, "paragraphs":[...]}], "errors":[{...}]}`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::features::{extract_article, FEATURES};
+use crate::model::Model;
+use crate::segment::{char_offset, Paragraph};
+
+/// How paragraphs are judged and articles given a verdict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreOptions {
+    /// Probability at or above which a paragraph is flagged.
+    pub threshold: f64,
+    /// Paragraphs with fewer words are not judged.
+    pub min_words: usize,
+    /// An article is blocked when more than this share of its judged paragraphs is flagged.
+    pub max_flagged_share: f64,
+}
+
+/// Default `--min-words`.
+pub const DEFAULT_MIN_WORDS: usize = 5;
+/// Default `--max-flagged-share`.
+pub const DEFAULT_MAX_FLAGGED_SHARE: f64 = 0.2;
+
+/// One piece of evidence, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceReport {
+    /// Signal family.
+    pub family: &'static str,
+    /// Feature name.
+    pub feature: &'static str,
+    /// The exact matched text.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Byte offset in the paragraph.
+    pub start: usize,
+    /// Byte offset just past the match.
+    pub end: usize,
+    /// Character offset in the paragraph.
+    pub char_start: usize,
+    /// Character offset just past the match.
+    pub char_end: usize,
+    /// Suggested French or explanation.
+    pub hint: String,
+}
+
+/// A feature that raised the probability.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Feature name.
+    pub feature: &'static str,
+    /// Signal family.
+    pub family: &'static str,
+    /// Feature value.
+    pub value: f64,
+    /// Its term in the decision function (log-odds).
+    pub contribution: f64,
+}
+
+/// The result for one paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParagraphReport {
+    /// 1-based line where the paragraph starts.
+    pub line: usize,
+    /// The paragraph.
+    pub text: String,
+    /// Probability of poor machine translation.
+    pub probability: f64,
+    /// Judged and at or over the threshold.
+    pub flagged: bool,
+    /// Long enough to judge.
+    pub judged: bool,
+    /// Spans that fired.
+    pub evidence: Vec<EvidenceReport>,
+    /// Features that raised the probability most, largest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// Whether an article may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Publishable.
+    Pass,
+    /// Too much of it reads as poor machine translation, or nothing could be judged.
+    Block,
+}
+
+/// The result for one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleReport {
+    /// Input path, `-` for standard input.
+    pub path: String,
+    /// Paragraph results, in order.
+    pub paragraphs: Vec<ParagraphReport>,
+    /// Number of judged paragraphs.
+    pub judged: usize,
+    /// Number of flagged paragraphs.
+    pub flagged: usize,
+    /// Flagged share of judged paragraphs (0 when none is judged).
+    pub score: f64,
+    /// Highest probability among judged paragraphs.
+    pub max_probability: f64,
+    /// Threshold used.
+    pub threshold: f64,
+    /// Largest flagged share that passes.
+    pub max_flagged_share: f64,
+    /// Pass or block.
+    pub verdict: Verdict,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// Largest number of reasons listed per paragraph.
+const MAX_REASONS: usize = 5;
+
+/// Scores the paragraphs of one article.
+pub fn score_article(
+    model: &Model,
+    path: &str,
+    paragraphs: &[Paragraph],
+    options: &ScoreOptions,
+) -> ArticleReport {
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let features = extract_article(&texts);
+    let mut reports = Vec::with_capacity(paragraphs.len());
+    for (paragraph, features) in paragraphs.iter().zip(features) {
+        let probability = model.probability(&features.values);
+        let judged = features.words >= options.min_words;
+        let contributions = model.contributions(&features.values);
+        let mut reasons: Vec<Reason> = contributions
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| c > 0.0 && features.values[i] != 0.0)
+            .map(|(i, &c)| Reason {
+                feature: FEATURES[i].name,
+                family: FEATURES[i].family,
+                value: features.values[i],
+                contribution: c,
+            })
+            .collect();
+        reasons.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+        reasons.truncate(MAX_REASONS);
+        let text = &paragraph.text;
+        let evidence = features
+            .evidence
+            .into_iter()
+            .map(|e| EvidenceReport {
+                family: e.family,
+                feature: e.feature,
+                matched: text[e.start..e.end].to_string(),
+                start: e.start,
+                end: e.end,
+                char_start: char_offset(text, e.start),
+                char_end: char_offset(text, e.end),
+                hint: e.hint,
+            })
+            .collect();
+        reports.push(ParagraphReport {
+            line: paragraph.line,
+            text: text.clone(),
+            probability,
+            flagged: judged && probability >= options.threshold,
+            judged,
+            evidence,
+            reasons,
+        });
+    }
+    let judged = reports.iter().filter(|p| p.judged).count();
+    let flagged = reports.iter().filter(|p| p.flagged).count();
+    let score = if judged == 0 {
+        0.0
+    } else {
+        flagged as f64 / judged as f64
+    };
+    let max_probability = reports
+        .iter()
+        .filter(|p| p.judged)
+        .map(|p| p.probability)
+        .fold(0.0, f64::max);
+    let (verdict, reason) = if judged == 0 {
+        (
+            Verdict::Block,
+            format!(
+                "no paragraph has {} words or more: nothing to judge",
+                options.min_words
+            ),
+        )
+    } else {
+        let share = format!(
+            "{flagged} of {judged} judged paragraphs flagged ({:.0}%)",
+            score * 100.0
+        );
+        if score > options.max_flagged_share {
+            (
+                Verdict::Block,
+                format!("{share}, over {:.0}%", options.max_flagged_share * 100.0),
+            )
+        } else {
+            (
+                Verdict::Pass,
+                format!("{share}, at most {:.0}%", options.max_flagged_share * 100.0),
+            )
+        }
+    };
+    ArticleReport {
+        path: path.to_string(),
+        paragraphs: reports,
+        judged,
+        flagged,
+        score,
+        max_probability,
+        threshold: options.threshold,
+        max_flagged_share: options.max_flagged_share,
+        verdict,
+        reason,
+    }
+}
+
+/// Output formats of `score` and `gate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For people: flagged paragraphs with their evidence, and a verdict per article.
+    Text,
+    /// One JSON document.
+    Json,
+    /// JSON Lines, one record per paragraph, article and error.
+    Jsonl,
+    /// One CSV row per paragraph.
+    Csv,
+}
+
+#[derive(Serialize)]
+struct ParagraphRecord<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    #[serde(flatten)]
+    paragraph: &'a ParagraphReport,
+}
+
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    paragraphs: usize,
+    judged: usize,
+    flagged: usize,
+    score: f64,
+    max_probability: f64,
+    threshold: f64,
+    max_flagged_share: f64,
+    verdict: Verdict,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleDocument<'a> {
+    #[serde(flatten)]
+    summary: ArticleRecord<'a>,
+    #[serde(rename = "paragraphs")]
+    paragraph_list: Vec<ParagraphRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    message: &'a str,
+}
+
+fn summary(article: &ArticleReport) -> ArticleRecord<'_> {
+    ArticleRecord {
+        kind: "article",
+        path: &article.path,
+        paragraphs: article.paragraphs.len(),
+        judged: article.judged,
+        flagged: article.flagged,
+        score: article.score,
+        max_probability: article.max_probability,
+        threshold: article.threshold,
+        max_flagged_share: article.max_flagged_share,
+        verdict: article.verdict,
+        reason: &article.reason,
+    }
+}
+
+/// Writes article reports one at a time, in the chosen format.
+pub struct ReportWriter<W: Write> {
+    out: W,
+    format: Format,
+    /// Gate output lists verdicts only, without paragraphs.
+    verdicts_only: bool,
+    articles_written: usize,
+    errors: Vec<(String, String)>,
+}
+
+/// Keeps the I/O error inside a serde_json error (a closed pipe stays a closed pipe).
+fn json_error(e: serde_json::Error) -> std::io::Error {
+    std::io::Error::from(e)
+}
+
+impl<W: Write> ReportWriter<W> {
+    /// A writer for `score` (`verdicts_only = false`) or `gate` (`true`).
+    pub fn new(out: W, format: Format, verdicts_only: bool) -> std::io::Result<Self> {
+        let mut writer = ReportWriter {
+            out,
+            format,
+            verdicts_only,
+            articles_written: 0,
+            errors: Vec::new(),
+        };
+        match format {
+            Format::Json => writer.out.write_all(b"{\"articles\":[")?,
+            Format::Csv => writer
+                .out
+                .write_all(b"path,line,probability,flagged,judged,features,matches,text\n")?,
+            Format::Text | Format::Jsonl => {}
+        }
+        Ok(writer)
+    }
+
+    /// Writes one article.
+    pub fn article(&mut self, article: &ArticleReport) -> std::io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                if !self.verdicts_only {
+                    for paragraph in &article.paragraphs {
+                        let record = ParagraphRecord {
+                            kind: "paragraph",
+                            path: &article.path,
+                            paragraph,
+                        };
+                        serde_json::to_writer(&mut self.out, &record).map_err(json_error)?;
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+                serde_json::to_writer(&mut self.out, &summary(article)).map_err(json_error)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                if self.articles_written > 0 {
+                    self.out.write_all(b",")?;
+                }
+                let paragraph_list = if self.verdicts_only {
+                    Vec::new()
+                } else {
+                    article
+                        .paragraphs
+                        .iter()
+                        .map(|paragraph| ParagraphRecord {
+                            kind: "paragraph",
+                            path: &article.path,
+                            paragraph,
+                        })
+                        .collect()
+                };
+                let document = ArticleDocument {
+                    summary: summary(article),
+                    paragraph_list,
+                };
+                serde_json::to_writer(&mut self.out, &document).map_err(json_error)?;
+            }
+            Format::Csv => {
+                let mut csv = csv::Writer::from_writer(&mut self.out);
+                for p in &article.paragraphs {
+                    let mut features: Vec<&str> = p.evidence.iter().map(|e| e.feature).collect();
+                    features.dedup();
+                    let matches: Vec<&str> =
+                        p.evidence.iter().map(|e| e.matched.as_str()).collect();
+                    csv.write_record([
+                        article.path.as_str(),
+                        &p.line.to_string(),
+                        &format!("{:.4}", p.probability),
+                        &p.flagged.to_string(),
+                        &p.judged.to_string(),
+                        &features.join(";"),
+                        &matches.join(" | "),
+                        &p.text,
+                    ])?;
+                }
+                csv.flush()?;
+            }
+            Format::Text => self.text(article)?,
+        }
+        self.articles_written += 1;
+        Ok(())
+    }
+
+    fn text(&mut self, article: &ArticleReport) -> std::io::Result<()> {
+        if !self.verdicts_only {
+            for p in article.paragraphs.iter().filter(|p| p.flagged) {
+                writeln!(
+                    self.out,
+                    "{}:{}: {:.2} flagged  {}",
+                    article.path,
+                    p.line,
+                    p.probability,
+                    excerpt(&p.text, 90)
+                )?;
+                for e in &p.evidence {
+                    writeln!(self.out, "    {} \"{}\": {}", e.feature, e.matched, e.hint)?;
+                }
+            }
+        }
+        let verdict = match article.verdict {
+            Verdict::Pass => "pass",
+            Verdict::Block => "block",
+        };
+        writeln!(self.out, "{}: {verdict} ({})", article.path, article.reason)
+    }
+
+    /// Records an input that could not be read.
+    pub fn error(&mut self, path: &str, message: &str) -> std::io::Result<()> {
+        if self.format == Format::Jsonl {
+            let record = ErrorRecord {
+                kind: "error",
+                path,
+                message,
+            };
+            serde_json::to_writer(&mut self.out, &record).map_err(json_error)?;
+            self.out.write_all(b"\n")?;
+        }
+        self.errors.push((path.to_string(), message.to_string()));
+        Ok(())
+    }
+
+    /// Closes the output (the JSON document needs its end).
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if self.format == Format::Json {
+            self.out.write_all(b"],\"errors\":[")?;
+            for (i, (path, message)) in self.errors.iter().enumerate() {
+                if i > 0 {
+                    self.out.write_all(b",")?;
+                }
+                let record = ErrorRecord {
+                    kind: "error",
+                    path,
+                    message,
+                };
+                serde_json::to_writer(&mut self.out, &record).map_err(json_error)?;
+            }
+            self.out.write_all(b"]}\n")?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs;
+
+    fn options() -> ScoreOptions {
+        ScoreOptions {
+            threshold: 0.5,
+            min_words: DEFAULT_MIN_WORDS,
+            max_flagged_share: DEFAULT_MAX_FLAGGED_SHARE,
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_are_not_judged_and_nothing_judged_blocks() {
+        let model = Model::default_model().unwrap();
+        let report = score_article(
+            &model,
+            "a.txt",
+            &paragraphs("Lire aussi\n\nPartager"),
+            &options(),
+        );
+        assert_eq!(report.judged, 0);
+        assert!(report.paragraphs.iter().all(|p| !p.flagged && !p.judged));
+        assert_eq!(report.verdict, Verdict::Block);
+        assert!(report.reason.contains("nothing to judge"));
+    }
+
+    #[test]
+    fn evidence_offsets_point_at_the_match() {
+        let model = Model::default_model().unwrap();
+        let text =
+            "Hier, l'adviseur de Putin a rencontré le ministre à Moscou pour parler d'énergie.";
+        let report = score_article(&model, "a.txt", &paragraphs(text), &options());
+        let paragraph = &report.paragraphs[0];
+        assert!(!paragraph.evidence.is_empty());
+        for e in &paragraph.evidence {
+            assert_eq!(&paragraph.text[e.start..e.end], e.matched);
+            let by_chars: String = paragraph
+                .text
+                .chars()
+                .skip(e.char_start)
+                .take(e.char_end - e.char_start)
+                .collect();
+            assert_eq!(by_chars, e.matched);
+        }
+    }
+
+    #[test]
+    fn json_document_parses() {
+        let model = Model::default_model().unwrap();
+        let report = score_article(
+            &model,
+            "a.txt",
+            &paragraphs("Yesterday, le président est venu à Paris."),
+            &options(),
+        );
+        let mut writer = ReportWriter::new(Vec::new(), Format::Json, false).unwrap();
+        writer.article(&report).unwrap();
+        writer.error("b.txt", "missing").unwrap();
+        let bytes = writer.finish().unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(value["articles"][0]["paragraphs"][0]["type"], "paragraph");
+        assert_eq!(value["errors"][0]["path"], "b.txt");
+    }
+}

@@ -1,0 +1,394 @@
+//! Text → paragraphs → sentences → words, with French conventions.
+//!
+//! Paragraphs keep the 1-based line where they start, so every report points back into the
+//! input. Web-scraped text has one paragraph per line; hard-wrapped prose (a line that stops
+//! mid-sentence and a next line that goes on in lowercase) is joined back into one paragraph.
+//! Words come from Unicode word boundaries (UAX #29), with two French fixes: a hyphen between
+//! two words keeps one token ("porte-parole"), and elided articles and pronouns are split off
+//! ("l'économie" → "l'" + "économie").
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One paragraph of an article, with the line of the input where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text, lines joined by a single space, trimmed.
+    pub text: String,
+    /// 1-based line number in the input where the paragraph starts.
+    pub line: usize,
+}
+
+/// A word of a paragraph, with its byte span in the paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset where the word starts.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+    /// Lowercase form with typographic apostrophes made straight (`’` → `'`).
+    pub norm: String,
+    /// Index of the sentence the word belongs to.
+    pub sentence: usize,
+}
+
+impl Token {
+    /// The word exactly as written.
+    pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
+        &paragraph[self.start..self.end]
+    }
+
+    /// True when the word starts with an uppercase letter.
+    pub fn is_capitalized(&self, paragraph: &str) -> bool {
+        self.text(paragraph)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// True when the word is made of digits (with `,` or `.` inside, as in 12,5 or 1.000).
+    pub fn is_number(&self) -> bool {
+        self.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && self
+                .norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    }
+
+    /// True when the word is made of letters only (hyphens and apostrophes allowed inside).
+    pub fn is_alphabetic(&self) -> bool {
+        self.norm.chars().next().is_some_and(char::is_alphabetic)
+            && self
+                .norm
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    }
+}
+
+/// French elided words split off the word they are attached to.
+const ELISIONS: &[&str] = &[
+    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
+];
+
+/// Splits a text into paragraphs.
+///
+/// A blank line always ends a paragraph. A line break also ends one, unless the line stops
+/// mid-sentence (no final punctuation, or a comma) and the next line starts in lowercase.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            out.extend(current.take());
+            continue;
+        }
+        match current.as_mut() {
+            Some(paragraph) if continues(&paragraph.text, line) => {
+                paragraph.text.push(' ');
+                paragraph.text.push_str(line);
+            }
+            _ => {
+                out.extend(current.take());
+                current = Some(Paragraph {
+                    text: line.to_string(),
+                    line: index + 1,
+                });
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// True when `next` carries on the sentence that `previous` left unfinished.
+fn continues(previous: &str, next: &str) -> bool {
+    let unfinished = match previous.chars().last() {
+        Some(',') => true,
+        Some(c) => !is_final_punctuation(c),
+        None => false,
+    };
+    unfinished && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_final_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | ':' | ';' | '»' | '"' | '”' | ')' | ']'
+    )
+}
+
+/// Abbreviations after which a period does not end a sentence (lowercase, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "av", "apr", "art", "boul", "bd", "cf", "chap", "dr", "env", "ex", "gal", "hab", "m", "me",
+    "mgr", "mlle", "mm", "mme", "mmes", "no", "n°", "p", "pp", "pr", "réf", "st", "ste", "vol",
+];
+
+/// Splits a paragraph into sentences, as byte spans.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes after them) when the next
+/// word starts with an uppercase letter, a digit or an opening quote, and the period does not
+/// close an abbreviation ("M.", "Mme.") or an initial ("J. Dupont").
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            while j < chars.len() && matches!(chars[j].1, '»' | '"' | '”' | ')' | '\'' | '’') {
+                if chars[j].1 == '»' && j > i + 1 {
+                    break;
+                }
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let boundary = if k == chars.len() {
+                true
+            } else {
+                k > j
+                    && starts_sentence(chars[k].1)
+                    && !(c == '.' && j == i + 1 && is_abbreviation(&text[start..pos]))
+            };
+            if boundary {
+                push_trimmed(text, start, end, &mut spans);
+                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
+                i = k;
+                continue;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut spans);
+    spans
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '—' | '–' | '(' | '[')
+}
+
+/// True when the text before a period ends with an abbreviation or a one-letter initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-' || c == '\'' || c == '’')
+        .next()
+        .unwrap_or("");
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        if first.is_uppercase() {
+            return true;
+        }
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+    let trimmed_end = end - (piece.len() - piece.trim_end().len());
+    if trimmed_end > trimmed_start {
+        spans.push((trimmed_start, trimmed_end));
+    }
+}
+
+/// Splits a paragraph into words, each tagged with its sentence.
+pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut pending_hyphen: Option<usize> = None;
+    for (start, piece) in text.split_word_bound_indices() {
+        let end = start + piece.len();
+        if piece == "-" || piece == "‑" {
+            pending_hyphen = match out.last() {
+                Some(last) if last.end == start => Some(end),
+                _ => None,
+            };
+            continue;
+        }
+        if !piece.chars().any(char::is_alphanumeric) {
+            pending_hyphen = None;
+            continue;
+        }
+        if let (Some(after), Some(last)) = (pending_hyphen.take(), out.last_mut()) {
+            if after == start {
+                last.end = end;
+                last.norm = normalize(&text[last.start..end]);
+                continue;
+            }
+        }
+        push_word(text, start, end, &mut out);
+    }
+    let mut sentence = 0;
+    for token in &mut out {
+        while sentence + 1 < sentences.len() && token.start >= sentences[sentence + 1].0 {
+            sentence += 1;
+        }
+        token.sentence = sentence;
+    }
+    out
+}
+
+/// Pushes one UAX #29 word, splitting a French elision off its front.
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    if let Some((apostrophe, mark)) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
+        let head = word[..apostrophe].to_lowercase();
+        let split = apostrophe + mark.len_utf8();
+        if ELISIONS.contains(&head.as_str()) && split < word.len() {
+            out.push(Token {
+                start,
+                end: start + split,
+                norm: format!("{head}'"),
+                sentence: 0,
+            });
+            out.push(Token {
+                start: start + split,
+                end,
+                norm: normalize(&word[split..]),
+                sentence: 0,
+            });
+            return;
+        }
+    }
+    out.push(Token {
+        start,
+        end,
+        norm: normalize(word),
+        sentence: 0,
+    });
+}
+
+/// Lowercases a word and makes typographic apostrophes straight.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// Number of characters before a byte offset.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text, &sentences(text))
+            .into_iter()
+            .map(|t| t.text(text).to_string())
+            .collect()
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_stays_one_per_line() {
+        let text = "Titre de l'article\nPremier paragraphe complet.\nSecond paragraphe.\n";
+        let got = paragraphs(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].text, "Premier paragraphe complet.");
+        assert_eq!(got[1].line, 2);
+        assert_eq!(got[2].line, 3);
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let text = "Le conseil municipal a voté\nle budget hier soir,\net la séance a été levée.\n\nAutre paragraphe.";
+        let got = paragraphs(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].text,
+            "Le conseil municipal a voté le budget hier soir, et la séance a été levée."
+        );
+        assert_eq!(got[1].line, 5);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_handled() {
+        let got = paragraphs("\u{feff}Un.\r\n\r\nDeux.\r\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text, "Un.");
+        assert_eq!(got[1].line, 3);
+    }
+
+    #[test]
+    fn sentences_respect_french_abbreviations_and_quotes() {
+        let text = "M. Dupont est arrivé à 10 h. Il a dit : « Bonjour ! » avant de partir. Le taux est de 3.5 %. Fin";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "M. Dupont est arrivé à 10 h.",
+                "Il a dit : « Bonjour ! » avant de partir.",
+                "Le taux est de 3.5 %.",
+                "Fin"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        let text = "Selon J. Martin, le projet avance. Mais rien n'est fait.";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "Selon J. Martin, le projet avance.",
+                "Mais rien n'est fait."
+            ]
+        );
+    }
+
+    #[test]
+    fn elisions_split_and_hyphens_join() {
+        assert_eq!(
+            words("L'économie d’aujourd'hui, selon le porte-parole."),
+            vec![
+                "L'",
+                "économie",
+                "d’",
+                "aujourd'hui",
+                "selon",
+                "le",
+                "porte-parole"
+            ]
+        );
+        assert_eq!(words("d'munitions"), vec!["d'", "munitions"]);
+        assert_eq!(words("Kim Jong-un"), vec!["Kim", "Jong-un"]);
+    }
+
+    #[test]
+    fn tokens_know_their_sentence() {
+        let text = "Un deux. Trois quatre.";
+        let got = tokens(text, &sentences(text));
+        assert_eq!(
+            got.iter().map(|t| t.sentence).collect::<Vec<_>>(),
+            vec![0, 0, 1, 1]
+        );
+        assert_eq!(got[2].norm, "trois");
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let text = "Il a payé 12,5 millions.";
+        let got = tokens(text, &sentences(text));
+        assert!(got.iter().any(|t| t.norm == "12,5" && t.is_number()));
+    }
+}

@@ -1,0 +1,435 @@
+//! `calque synth`: makes more badly translated paragraphs from clean ones, by controlled and
+//! seeded corruptions of the kinds machine translation leaves: English spellings of names,
+//! English words for their French equivalents, calques, English typography, grammar slips, an
+//! untranslated English sentence, page-template text.
+//!
+//! It also makes label-0 copies of clean paragraphs typed the way people type French on the
+//! web (straight quotes and apostrophes, no space before : ; ! ?), so that the model learns
+//! typography is a weak sign on its own.
+//!
+//! Every generated row keeps the `pair` of the clean row it comes from, so cross-validation
+//! never puts a paragraph and its corrupted copy on both sides of a fold. The random numbers
+//! come from SplitMix64 written here rather than from a crate, so the same seed gives the same
+//! corpus whatever crate versions are in the lock file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::dataset::expand_csv_paths;
+use crate::error::{Error, Result};
+use crate::lexicon::LEXICONS;
+use crate::segment::{sentences, tokens};
+
+/// SplitMix64: a small, fast generator with a stable sequence for a given seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+}
+
+/// One kind of corruption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corruption {
+    /// A French name form replaced by its English spelling (Poutine → Putin).
+    EnglishName,
+    /// A French word replaced by the English word it translates (hier → yesterday).
+    EnglishWord,
+    /// A French phrasing replaced by the calque of its English source.
+    Calque,
+    /// « » → straight quotes with the comma inside, no space before : ; ! ?, 1,500, 3.5.
+    Typography,
+    /// Elision, gender or auxiliary slips.
+    Grammar,
+    /// An untranslated English sentence appended.
+    EnglishSentence,
+    /// English page-template text appended.
+    Interface,
+}
+
+const ALL: &[Corruption] = &[
+    Corruption::EnglishName,
+    Corruption::EnglishWord,
+    Corruption::Calque,
+    Corruption::Typography,
+    Corruption::Grammar,
+    Corruption::EnglishSentence,
+    Corruption::Interface,
+];
+
+impl Corruption {
+    /// The `kind` written for rows whose first corruption is this one.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Corruption::EnglishName => "generated-name",
+            Corruption::EnglishWord => "generated-english-word",
+            Corruption::Calque => "generated-calque",
+            Corruption::Typography => "generated-typography",
+            Corruption::Grammar => "generated-grammar",
+            Corruption::EnglishSentence => "generated-english-sentence",
+            Corruption::Interface => "generated-interface",
+        }
+    }
+}
+
+/// Replaces the byte span `start..end` of `text`.
+fn splice(text: &str, start: usize, end: usize, with: &str) -> String {
+    format!("{}{}{}", &text[..start], with, &text[end..])
+}
+
+/// The text with its first letter in capitals.
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Keeps the capital of the replaced word.
+fn match_case(original: &str, replacement: &str) -> String {
+    if original.starts_with(char::is_uppercase) {
+        capitalize(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// Applies one corruption; `None` when the paragraph offers no place for it.
+fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
+    let spans = sentences(text);
+    let toks = tokens(text, &spans);
+    match corruption {
+        Corruption::EnglishName => {
+            let lex = &LEXICONS.names;
+            let found = LEXICONS.french_names.find(text, &toks);
+            let pick = found.get(rng.below(found.len()))?;
+            let english = lex.entries[pick.entry].columns[0];
+            Some(splice(
+                text,
+                toks[pick.first].start,
+                toks[pick.last].end,
+                english,
+            ))
+        }
+        Corruption::EnglishWord => {
+            let lex = &LEXICONS.anglicisms;
+            let candidates: Vec<(usize, &str)> = toks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    lex.entries
+                        .iter()
+                        .find(|e| {
+                            e.columns[2] == "english"
+                                && !e.columns[0].contains(' ')
+                                && e.columns[1].split(" / ").next() == Some(t.norm.as_str())
+                        })
+                        .map(|e| (i, e.columns[0]))
+                })
+                .collect();
+            let (i, english) = *candidates.get(rng.below(candidates.len()))?;
+            let t = &toks[i];
+            Some(splice(
+                text,
+                t.start,
+                t.end,
+                &match_case(t.text(text), english),
+            ))
+        }
+        Corruption::Calque => {
+            let lower = text.to_lowercase();
+            let candidates: Vec<(usize, &str, &str)> = LEXICONS
+                .calques
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.columns[0]
+                        .split(' ')
+                        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''))
+                })
+                .filter_map(|e| {
+                    let french = e.columns[2].split(" / ").next()?;
+                    lower
+                        .find(&format!(" {french} "))
+                        .map(|at| (at + 1, french, e.columns[0]))
+                })
+                .collect();
+            let &(at, french, calque) = candidates.get(rng.below(candidates.len()))?;
+            (lower.len() == text.len()).then(|| splice(text, at, at + french.len(), calque))
+        }
+        Corruption::Typography => {
+            let out = human_typography(text)
+                .unwrap_or_else(|| text.to_string())
+                .replace("\", ", ",\" ")
+                .replace("\". ", ".\" ");
+            (out != text).then_some(out)
+        }
+        Corruption::Grammar => {
+            let places: Vec<(usize, usize, String)> = toks
+                .windows(2)
+                .filter_map(|w| {
+                    let (a, b) = (&w[0], &w[1]);
+                    match a.norm.as_str() {
+                        "l'" if b.norm.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) => {
+                            let gender = LEXICONS.noun_gender.get(b.norm.as_str())?;
+                            let article = match gender {
+                                crate::lexicon::Gender::Feminine => "la",
+                                crate::lexicon::Gender::Masculine => "le",
+                            };
+                            Some((
+                                a.start,
+                                b.end,
+                                format!("{} {}", match_case(a.text(text), article), b.text(text)),
+                            ))
+                        }
+                        "une" | "un" => {
+                            let gender = LEXICONS.noun_gender.get(b.norm.as_str())?;
+                            let swapped = match gender {
+                                crate::lexicon::Gender::Feminine if a.norm == "une" => "un",
+                                crate::lexicon::Gender::Masculine if a.norm == "un" => "une",
+                                _ => return None,
+                            };
+                            Some((
+                                a.start,
+                                b.end,
+                                format!("{} {}", match_case(a.text(text), swapped), b.text(text)),
+                            ))
+                        }
+                        "sont" if b.norm.starts_with("arrivé") || b.norm.starts_with("venu") => {
+                            Some((
+                                a.start,
+                                b.end,
+                                format!("ont {}", b.text(text).trim_end_matches(['e', 's'])),
+                            ))
+                        }
+                        _ => None,
+                    }
+                })
+                .collect();
+            let (start, end, with) = places.get(rng.below(places.len()))?.clone();
+            Some(splice(text, start, end, &with))
+        }
+        Corruption::EnglishSentence => {
+            let sentences = &LEXICONS.synth_english;
+            let sentence = sentences.get(rng.below(sentences.len()))?;
+            Some(format!("{} {}", text.trim_end(), sentence))
+        }
+        Corruption::Interface => {
+            let entries = &LEXICONS.interface.entries;
+            let phrase = entries.get(rng.below(entries.len()))?.columns[0];
+            if phrase.contains(['|', '#']) {
+                return None;
+            }
+            Some(format!("{} {}", text.trim_end(), capitalize(phrase)))
+        }
+    }
+}
+
+/// A clean paragraph retyped the way people type French on the web: straight quotes with the
+/// punctuation still French-placed, straight apostrophes, no space before : ; ! ?.
+fn human_typography(text: &str) -> Option<String> {
+    let out = text
+        .replace("« ", "\"")
+        .replace(" »", "\"")
+        .replace(['«', '»'], "\"")
+        .replace('’', "'")
+        .replace('\u{a0}', " ")
+        .replace(" :", ":")
+        .replace(" ;", ";")
+        .replace(" !", "!")
+        .replace(" ?", "?");
+    (out != text).then_some(out)
+}
+
+/// Options of `synth`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthArgs {
+    /// Labeled CSVs with `id`, `doc`, `pair`, `label` and `text` columns.
+    pub data: Vec<PathBuf>,
+    /// Seed.
+    pub seed: u64,
+    /// Share of clean rows to corrupt (0 to 1).
+    pub rate: f64,
+    /// Share of clean rows to retype with web typography, as label-0 rows (0 to 1).
+    pub human_rate: f64,
+}
+
+/// Reads clean rows (label 0, kind `clean`) and writes generated rows as CSV with the columns
+/// `id,doc,pair,label,kind,section,text`: corrupted label-1 rows, and label-0 rows retyped
+/// with web typography. Returns the number of rows written.
+pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
+    for (name, rate) in [("--rate", args.rate), ("--human-rate", args.human_rate)] {
+        if !(0.0..=1.0).contains(&rate) {
+            return Err(Error::Argument {
+                name,
+                message: format!("must be between 0 and 1, got {rate}"),
+            });
+        }
+    }
+    let mut rng = Rng(args.seed);
+    let mut writer = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| Error::io("<stdout>", std::io::Error::other(e));
+    writer
+        .write_record(["id", "doc", "pair", "label", "kind", "section", "text"])
+        .map_err(io)?;
+    let mut written = 0;
+    for path in expand_csv_paths(&args.data)? {
+        let mut reader = csv::Reader::from_path(&path).map_err(|e| Error::Csv {
+            path: path.clone(),
+            line: 1,
+            message: e.to_string(),
+        })?;
+        let headers = reader.headers().map_err(|e| Error::Csv {
+            path: path.clone(),
+            line: 1,
+            message: e.to_string(),
+        })?;
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        let (Some(id), Some(doc), Some(pair), Some(label), Some(text)) = (
+            column("id"),
+            column("doc"),
+            column("pair"),
+            column("label"),
+            column("text"),
+        ) else {
+            return Err(Error::Csv {
+                path,
+                line: 1,
+                message: "synth needs id, doc, pair, label and text columns".into(),
+            });
+        };
+        let (kind, section) = (column("kind"), column("section"));
+        for record in reader.records() {
+            let record = record.map_err(|e| Error::Csv {
+                path: path.clone(),
+                line: e.position().map_or(0, |p| p.line()),
+                message: e.to_string(),
+            })?;
+            let is_clean = &record[label] == "0" && kind.is_none_or(|k| &record[k] == "clean");
+            if !is_clean {
+                continue;
+            }
+            let section_value = section.map_or("", |s| &record[s]);
+            if rng.chance(args.human_rate) {
+                if let Some(retyped) = human_typography(&record[text]) {
+                    writer
+                        .write_record([
+                            format!("{}-t", &record[id]).as_str(),
+                            format!("{}-web", &record[doc]).as_str(),
+                            &record[pair],
+                            "0",
+                            "generated-web-typography",
+                            section_value,
+                            &retyped,
+                        ])
+                        .map_err(io)?;
+                    written += 1;
+                }
+            }
+            if !rng.chance(args.rate) {
+                continue;
+            }
+            let count = 1 + rng.below(3);
+            let mut body = record[text].to_string();
+            let mut first: Option<Corruption> = None;
+            let mut attempts = 0;
+            let mut applied = 0;
+            while applied < count && attempts < 12 {
+                attempts += 1;
+                let corruption = ALL[rng.below(ALL.len())];
+                if let Some(changed) = apply(corruption, &body, &mut rng) {
+                    body = changed;
+                    first.get_or_insert(corruption);
+                    applied += 1;
+                }
+            }
+            let Some(first) = first else {
+                continue;
+            };
+            writer
+                .write_record([
+                    format!("{}-g", &record[id]).as_str(),
+                    format!("{}-gen", &record[doc]).as_str(),
+                    &record[pair],
+                    "1",
+                    first.kind(),
+                    section_value,
+                    &body,
+                ])
+                .map_err(io)?;
+            written += 1;
+        }
+    }
+    writer.flush().map_err(|e| Error::io("<stdout>", e))?;
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corruptions_change_the_text_as_described() {
+        let mut rng = Rng(1);
+        let text = "Vladimir Poutine a parlé hier à Pékin : « Nous resterons », a-t-il dit.";
+        let named = apply(Corruption::EnglishName, text, &mut rng).unwrap();
+        assert!(
+            named.contains("Vladimir Putin") || named.contains("Beijing"),
+            "{named}"
+        );
+        let typo = apply(Corruption::Typography, text, &mut rng).unwrap();
+        assert!(
+            typo.contains("Pékin: \"Nous resterons,\" a-t-il dit."),
+            "{typo}"
+        );
+        let english = apply(Corruption::EnglishSentence, text, &mut rng).unwrap();
+        assert!(english.starts_with(text) && english.len() > text.len() + 10);
+    }
+
+    #[test]
+    fn web_typography_keeps_french_punctuation_placement() {
+        let text = "Il a dit : « Nous resterons », puis l’a répété.";
+        assert_eq!(
+            human_typography(text).unwrap(),
+            "Il a dit: \"Nous resterons\", puis l'a répété."
+        );
+        assert_eq!(human_typography("Rien à changer."), None);
+    }
+
+    #[test]
+    fn same_seed_same_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("clean.csv");
+        std::fs::write(
+            &csv,
+            "id,doc,pair,label,kind,section,text\na,d,p,0,clean,pol,\"Vladimir Poutine est arrivé hier à Pékin, a indiqué l'agence.\"\n",
+        )
+        .unwrap();
+        let args = SynthArgs {
+            data: vec![csv],
+            seed: 3,
+            rate: 1.0,
+            human_rate: 0.0,
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        assert_eq!(synth(&args, &mut a).unwrap(), 1);
+        synth(&args, &mut b).unwrap();
+        assert_eq!(a, b);
+        let text = String::from_utf8(a).unwrap();
+        assert!(text.contains("a-g,d-gen,p,1,generated-"), "{text}");
+    }
+}

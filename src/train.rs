@@ -1,0 +1,207 @@
+//! Training: grouped k-fold cross-validation, the decision threshold, a fixed held-out test
+//! split, and the final fit on every row.
+//!
+//! Rows that share a group (`pair`, else `doc`) always fall in the same fold, so a clean
+//! paragraph and its badly translated twin are never split between training and validation.
+//! The threshold is the lowest probability at which at most `max_false_positive_rate` of the
+//! out-of-fold label-0 rows are flagged (and never below 0.5): a publication gate should rarely
+//! block careful French.
+
+use crate::dataset::{FeatureTable, Fnv};
+use crate::error::{Error, Result};
+use crate::metrics::{threshold_for_false_positive_rate, Metrics};
+use crate::model::{FitParams, Model, TrainingSummary};
+
+/// Salt of the held-out test split; fixed so the split never moves with `--seed`.
+const TEST_SPLIT_SALT: u64 = 0x7e57;
+/// One group in this many goes to the held-out test split.
+const TEST_SPLIT_EVERY: u64 = 10;
+/// Lowest threshold the training may choose.
+const THRESHOLD_FLOOR: f64 = 0.5;
+
+/// How to train.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrainOptions {
+    /// Number of cross-validation folds (2 or more).
+    pub folds: usize,
+    /// Seed of the fold assignment.
+    pub seed: u64,
+    /// Fit settings.
+    pub params: FitParams,
+    /// Largest share of label-0 rows the threshold may flag, out of fold.
+    pub max_false_positive_rate: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            folds: 5,
+            seed: 42,
+            params: FitParams::default(),
+            max_false_positive_rate: 0.02,
+        }
+    }
+}
+
+fn select(table: &FeatureTable, keep: impl Fn(usize) -> bool) -> (Vec<Vec<f64>>, Vec<u8>) {
+    let mut rows = Vec::new();
+    let mut labels = Vec::new();
+    for i in (0..table.rows.len()).filter(|&i| keep(i)) {
+        rows.push(table.rows[i].clone());
+        labels.push(table.labels[i]);
+    }
+    (rows, labels)
+}
+
+/// True when the row's group belongs to the fixed held-out test split.
+pub fn in_test_split(group: &str) -> bool {
+    Fnv::of(TEST_SPLIT_SALT, group) % TEST_SPLIT_EVERY == 0
+}
+
+/// Out-of-fold probabilities for the rows `keep` selects, in table order.
+fn cross_validate(
+    table: &FeatureTable,
+    keep: &dyn Fn(usize) -> bool,
+    options: &TrainOptions,
+) -> Result<(Vec<f64>, Vec<u8>)> {
+    let fold_of =
+        |i: usize| (Fnv::of(options.seed, &table.groups[i]) % options.folds as u64) as usize;
+    let indices: Vec<usize> = (0..table.rows.len()).filter(|&i| keep(i)).collect();
+    let mut probabilities = vec![0.0; table.rows.len()];
+    for fold in 0..options.folds {
+        let (rows, labels) = select(table, |i| keep(i) && fold_of(i) != fold);
+        if indices.iter().all(|&i| fold_of(i) != fold) {
+            return Err(Error::Training(format!(
+                "fold {fold} of {} is empty: too few groups for this many folds",
+                options.folds
+            )));
+        }
+        let model = Model::fit(&rows, &labels, options.params)
+            .map_err(|e| Error::Training(format!("fold {fold}: {e}")))?;
+        for &i in indices.iter().filter(|&&i| fold_of(i) == fold) {
+            probabilities[i] = model.probability(&table.rows[i]);
+        }
+    }
+    Ok((
+        indices.iter().map(|&i| probabilities[i]).collect(),
+        indices.iter().map(|&i| table.labels[i]).collect(),
+    ))
+}
+
+/// Trains the model to ship: cross-validation and threshold on the rows outside the test
+/// split, test metrics from a model fitted without the test split, final fit on every row.
+pub fn train(table: &FeatureTable, options: &TrainOptions) -> Result<Model> {
+    if options.folds < 2 {
+        return Err(Error::Argument {
+            name: "--folds",
+            message: format!("needs 2 or more folds, got {}", options.folds),
+        });
+    }
+    if !(0.0..1.0).contains(&options.max_false_positive_rate) {
+        return Err(Error::Argument {
+            name: "--max-fpr",
+            message: format!("must be in [0, 1), got {}", options.max_false_positive_rate),
+        });
+    }
+    let outside_test = |i: usize| !in_test_split(&table.groups[i]);
+    let (probabilities, labels) = cross_validate(table, &outside_test, options)?;
+    let threshold = threshold_for_false_positive_rate(
+        &probabilities,
+        &labels,
+        options.max_false_positive_rate,
+        THRESHOLD_FLOOR,
+    );
+    let cross_validation = Metrics::compute(&probabilities, &labels, threshold);
+
+    let (rows, labels) = select(table, outside_test);
+    let (test_rows, test_labels) = select(table, |i| !outside_test(i));
+    let test_split = if test_rows.is_empty() {
+        None
+    } else {
+        let model = Model::fit(&rows, &labels, options.params)?;
+        let probabilities: Vec<f64> = test_rows.iter().map(|r| model.probability(r)).collect();
+        Some(Metrics::compute(&probabilities, &test_labels, threshold))
+    };
+
+    let mut model = Model::fit(&table.rows, &table.labels, options.params)?;
+    model.threshold = threshold;
+    model.training = Some(TrainingSummary {
+        rows: table.rows.len(),
+        positives: table.labels.iter().filter(|&&l| l == 1).count(),
+        data_hash: format!("{:016x}", table.data_hash),
+        params: options.params,
+        folds: options.folds,
+        seed: options.seed,
+        max_false_positive_rate: options.max_false_positive_rate,
+        cross_validation,
+        test_split,
+    });
+    Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::FEATURES;
+
+    fn table(n: usize) -> FeatureTable {
+        let mut t = FeatureTable::default();
+        for i in 0..n {
+            let label = u8::from(i % 2 == 0);
+            t.rows.push(
+                (0..FEATURES.len())
+                    .map(|j| {
+                        ((i * 7 + j * 3) % 11) as f64 / 11.0
+                            + if j == 0 { f64::from(label) } else { 0.0 }
+                    })
+                    .collect(),
+            );
+            t.labels.push(label);
+            t.groups.push(format!("g{}", i / 2));
+        }
+        t
+    }
+
+    #[test]
+    fn training_is_deterministic_and_summarised() {
+        let t = table(200);
+        let a = train(&t, &TrainOptions::default()).unwrap();
+        let b = train(&t, &TrainOptions::default()).unwrap();
+        assert_eq!(a.to_json(), b.to_json());
+        let summary = a.training.unwrap();
+        assert_eq!(summary.rows, 200);
+        assert_eq!(summary.positives, 100);
+        assert!(summary.cross_validation.roc_auc.unwrap() > 0.9);
+        assert!(a.threshold >= 0.5);
+    }
+
+    #[test]
+    fn groups_never_straddle_folds() {
+        let t = table(40);
+        let options = TrainOptions::default();
+        for pair in t.groups.chunks(2) {
+            assert_eq!(
+                Fnv::of(options.seed, &pair[0]) % 5,
+                Fnv::of(options.seed, &pair[1]) % 5
+            );
+        }
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        let t = table(40);
+        let options = TrainOptions {
+            folds: 1,
+            ..TrainOptions::default()
+        };
+        assert!(train(&t, &options)
+            .unwrap_err()
+            .to_string()
+            .contains("--folds"));
+        let options = TrainOptions {
+            folds: 50,
+            ..TrainOptions::default()
+        };
+        assert!(train(&t, &options).is_err());
+    }
+}

@@ -1,0 +1,425 @@
+//! Integration tests: run the `calque` binary as a user or a pipeline would, on inputs the
+//! project wrote (tests/data/).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde_json::Value;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn calque() -> Command {
+    Command::cargo_bin("calque").expect("the calque binary is built")
+}
+
+/// Runs calque; returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = calque().args(args).output().expect("calque runs");
+    (
+        output
+            .status
+            .code()
+            .expect("calque exits normally, without a signal"),
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+fn path(name: &str) -> String {
+    data(name).display().to_string()
+}
+
+fn jsonl(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn score_jsonl_follows_the_spec() {
+    let (code, stdout, stderr) = run(&["score", &path("machine.txt"), "--format", "jsonl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let records = jsonl(&stdout);
+    let paragraphs: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["type"] == "paragraph")
+        .collect();
+    let articles: Vec<&Value> = records.iter().filter(|r| r["type"] == "article").collect();
+    assert_eq!(paragraphs.len(), 4);
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        records.last().unwrap()["type"],
+        "article",
+        "the article record comes last"
+    );
+    let lines: Vec<u64> = paragraphs
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![1, 3, 5, 7]);
+    for p in &paragraphs {
+        assert_eq!(p["path"], path("machine.txt"));
+        let probability = p["probability"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&probability));
+        assert!(p["flagged"].is_boolean() && p["judged"].is_boolean());
+        let text = p["text"].as_str().unwrap();
+        for e in p["evidence"].as_array().unwrap() {
+            for key in ["family", "feature", "match", "hint"] {
+                assert!(e[key].is_string(), "{key} in {e}");
+            }
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[start..end], e["match"].as_str().unwrap());
+            let (cs, ce) = (
+                e["char_start"].as_u64().unwrap() as usize,
+                e["char_end"].as_u64().unwrap() as usize,
+            );
+            let by_chars: String = text.chars().skip(cs).take(ce - cs).collect();
+            assert_eq!(by_chars, e["match"].as_str().unwrap());
+        }
+    }
+    let matches: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|p| p["evidence"].as_array().unwrap())
+        .map(|e| e["match"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "Yesterday",
+        "Putin",
+        "adviseur",
+        "partnership",
+        "Yuri Ushakov",
+        "au lieu de cela",
+    ] {
+        assert!(
+            matches.iter().any(|m| m.eq_ignore_ascii_case(expected)),
+            "{expected} not in {matches:?}"
+        );
+    }
+    let article = articles[0];
+    assert_eq!(article["paragraphs"], 4);
+    assert_eq!(article["verdict"], "block");
+    for key in ["judged", "flagged", "score"] {
+        assert!(!article[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn score_json_is_one_document() {
+    let (code, stdout, _) = run(&[
+        "score",
+        &path("clean.txt"),
+        &path("machine.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let document: Value = serde_json::from_str(&stdout).unwrap();
+    let articles = document["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0]["verdict"], "pass");
+    assert_eq!(articles[1]["verdict"], "block");
+    assert_eq!(articles[1]["paragraphs"].as_array().unwrap().len(), 4);
+    assert_eq!(articles[1]["paragraphs"][0]["type"], "paragraph");
+}
+
+#[test]
+fn score_csv_has_one_row_per_paragraph() {
+    let (code, stdout, _) = run(&["score", &path("machine.txt"), "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        vec![
+            "path",
+            "line",
+            "probability",
+            "flagged",
+            "judged",
+            "features",
+            "matches",
+            "text"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[1][1], "3");
+    assert!(rows[1][6].contains("Yesterday"));
+}
+
+#[test]
+fn score_text_shows_flagged_paragraphs_and_a_verdict() {
+    let (code, stdout, _) = run(&["score", &path("machine.txt")]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(&format!("{}:3: ", path("machine.txt"))),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"Yesterday\""), "{stdout}");
+    assert!(
+        stdout.lines().last().unwrap().contains(": block ("),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn score_reads_standard_input() {
+    let text = std::fs::read(data("machine.txt")).unwrap();
+    let output = calque()
+        .args(["score", "-", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(&text)?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let records = jsonl(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(records.last().unwrap()["path"], "-");
+}
+
+#[test]
+fn score_exits_2_on_a_missing_file_but_scores_the_rest() {
+    let missing = path("does-not-exist.txt");
+    let (code, stdout, stderr) = run(&["score", &path("clean.txt"), &missing, "--format", "jsonl"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does-not-exist.txt"), "{stderr}");
+    let records = jsonl(&stdout);
+    assert!(records
+        .iter()
+        .any(|r| r["type"] == "article" && r["path"] == path("clean.txt")));
+    assert!(records
+        .iter()
+        .any(|r| r["type"] == "error" && r["path"] == missing));
+}
+
+#[test]
+fn gate_exit_codes() {
+    assert_eq!(run(&["gate", &path("clean.txt")]).0, 0);
+    assert_eq!(run(&["gate", &path("machine.txt")]).0, 1);
+    assert_eq!(run(&["gate", &path("missing.txt")]).0, 2);
+    assert_eq!(
+        run(&["gate", &path("clean.txt"), &path("missing.txt")]).0,
+        2,
+        "an error is never a pass"
+    );
+    assert_eq!(
+        run(&["gate", &path("machine.txt"), &path("missing.txt")]).0,
+        2,
+        "errors win over blocks"
+    );
+}
+
+#[test]
+fn gate_json_lists_verdicts() {
+    let (code, stdout, _) = run(&[
+        "gate",
+        &path("clean.txt"),
+        &path("machine.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let document: Value = serde_json::from_str(&stdout).unwrap();
+    let verdicts: Vec<&str> = document["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, vec!["pass", "block"]);
+}
+
+#[test]
+fn gate_blocks_an_article_with_nothing_to_judge() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("menu.txt");
+    std::fs::write(&file, "Accueil\n\nLire aussi\n\nPartager\n").unwrap();
+    let (code, stdout, _) = run(&["gate", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("nothing to judge"), "{stdout}");
+}
+
+#[test]
+fn gate_on_a_folder_with_a_bad_file_scores_the_good_ones_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(data("clean.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"Texte \xff invalide.").unwrap();
+    std::fs::copy(data("clean.txt"), dir.path().join("c.md")).unwrap();
+    std::fs::write(dir.path().join("ignored.csv"), "x").unwrap();
+    let (code, stdout, stderr) = run(&["gate", dir.path().to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("b.txt") && stderr.contains("byte 6"),
+        "{stderr}"
+    );
+    let passed = jsonl(&stdout)
+        .iter()
+        .filter(|r| r["verdict"] == "pass")
+        .count();
+    assert_eq!(passed, 2);
+}
+
+#[test]
+fn train_then_eval() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let model_arg = model.to_str().unwrap();
+    let (code, stdout, stderr) = run(&[
+        "train",
+        "--data",
+        &path("labeled.csv"),
+        "--out",
+        model_arg,
+        "--folds",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("cross-validation") && stdout.contains("ROC AUC"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(&[
+        "eval",
+        "--data",
+        &path("labeled.csv"),
+        "--model",
+        model_arg,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let metrics: Value = serde_json::from_str(&stdout).unwrap();
+    for key in [
+        "rows",
+        "positives",
+        "roc_auc",
+        "accuracy",
+        "precision",
+        "recall",
+        "f1",
+        "threshold",
+    ] {
+        assert!(!metrics[key].is_null(), "{key} missing in {metrics}");
+    }
+    assert_eq!(metrics["rows"], 12);
+    assert_eq!(metrics["positives"], 6);
+}
+
+#[test]
+fn train_is_reproducible_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    for out in [&a, &b] {
+        let (code, _, stderr) = run(&[
+            "train",
+            "--data",
+            &path("labeled.csv"),
+            "--out",
+            out.to_str().unwrap(),
+            "--folds",
+            "2",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    std::fs::write(&a, "keep me").unwrap();
+    let (code, _, stderr) = run(&[
+        "train",
+        "--data",
+        &path("labeled.csv"),
+        "--out",
+        a.to_str().unwrap(),
+        "--folds",
+        "2",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), "keep me");
+}
+
+#[test]
+fn a_bad_model_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("broken.json");
+    std::fs::write(&model, "{\"format\": \"calque-logistic\"").unwrap();
+    let (code, _, stderr) = run(&[
+        "score",
+        &path("clean.txt"),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("broken.json"), "{stderr}");
+    let (code, _, _) = run(&[
+        "gate",
+        &path("clean.txt"),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "a gate without a model fails closed");
+}
+
+#[test]
+fn features_writes_named_columns() {
+    let (code, stdout, _) = run(&["features", &path("machine.txt")]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&header[..2], &["path", "line"]);
+    assert!(header.contains(&"anglicism_english".to_string()));
+    assert_eq!(reader.records().count(), 4);
+    let (code, stdout, _) = run(&["features", "--data", &path("labeled.csv")]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 13);
+}
+
+#[test]
+fn info_reports_model_and_lexicon_sizes() {
+    let (code, stdout, _) = run(&["info", "--format", "json"]);
+    assert_eq!(code, 0);
+    let info: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert!(info["model"]["threshold"].as_f64().is_some());
+    for lexicon in ["anglicisms", "accepted", "names", "calques", "fr_words"] {
+        assert!(info["lexicons"][lexicon].as_u64().unwrap() > 0, "{lexicon}");
+    }
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let binary = assert_cmd::cargo::cargo_bin("calque");
+    let script = format!(
+        "set -o pipefail; for i in $(seq 200); do cat '{}'; echo; done | '{}' score --format jsonl | head -n 1 > /dev/null",
+        path("machine.txt"),
+        binary.display()
+    );
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
