@@ -455,7 +455,8 @@ mod tests {
 
     #[test]
     fn embedded_model_matches_the_extractor() {
-        let model = Model::default_model().expect("a stale models/default.json fails here, not for a user");
+        let model =
+            Model::default_model().expect("a stale models/default.json fails here, not for a user");
         assert_eq!(model.features, feature_names());
         assert!(model.training.is_some());
     }

@@ -54,6 +54,9 @@ pub enum Corruption {
     Typography,
     /// Elision, gender or auxiliary slips.
     Grammar,
+    /// A French word given an English ending, as MT leaves half-translated words
+    /// (gouvernement → gouvernment, sécurité → sécurity).
+    HalfTranslated,
     /// An untranslated English sentence appended.
     EnglishSentence,
     /// English page-template text appended.
@@ -66,6 +69,7 @@ const ALL: &[Corruption] = &[
     Corruption::Calque,
     Corruption::Typography,
     Corruption::Grammar,
+    Corruption::HalfTranslated,
     Corruption::EnglishSentence,
     Corruption::Interface,
 ];
@@ -79,11 +83,27 @@ impl Corruption {
             Corruption::Calque => "generated-calque",
             Corruption::Typography => "generated-typography",
             Corruption::Grammar => "generated-grammar",
+            Corruption::HalfTranslated => "generated-half-translated",
             Corruption::EnglishSentence => "generated-english-sentence",
             Corruption::Interface => "generated-interface",
         }
     }
 }
+
+/// French word endings and the English endings half-translated words take.
+const ENGLISH_ENDINGS: &[(&str, &str)] = &[
+    ("aire", "ary"),
+    ("aires", "aries"),
+    ("ement", "ment"),
+    ("ements", "ments"),
+    ("eur", "or"),
+    ("eurs", "ors"),
+    ("ique", "ic"),
+    ("iques", "ics"),
+    ("isme", "ism"),
+    ("ité", "ity"),
+    ("ités", "ities"),
+];
 
 /// Replaces the byte span `start..end` of `text`.
 fn splice(text: &str, start: usize, end: usize, with: &str) -> String {
@@ -223,6 +243,23 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
             let (start, end, with) = places.get(rng.below(places.len()))?.clone();
             Some(splice(text, start, end, &with))
         }
+        Corruption::HalfTranslated => {
+            let places: Vec<(usize, String)> = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_alphabetic() && t.text(text).starts_with(char::is_lowercase))
+                .filter_map(|(i, t)| {
+                    let (french, english) =
+                        ENGLISH_ENDINGS.iter().find(|(f, _)| t.norm.ends_with(f))?;
+                    let stem = &t.norm[..t.norm.len() - french.len()];
+                    let word = format!("{stem}{english}");
+                    (stem.chars().count() >= 4 && !LEXICONS.fr_words.contains(&word))
+                        .then_some((i, word))
+                })
+                .collect();
+            let (i, word) = places.get(rng.below(places.len()))?;
+            Some(splice(text, toks[*i].start, toks[*i].end, word))
+        }
         Corruption::EnglishSentence => {
             let sentences = &LEXICONS.synth_english;
             let sentence = sentences.get(rng.below(sentences.len()))?;
@@ -239,10 +276,29 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
     }
 }
 
+/// French names retyped without their accents or hyphens (Hanoï → Hanoi, Kim Jong-un →
+/// Kim Jong Un), as people typing fast do: the English spelling only differs by those.
+fn drop_name_accents(text: &str) -> String {
+    let toks = tokens(text, &sentences(text));
+    let mut out = text.to_string();
+    for found in LEXICONS.french_names.find(text, &toks).into_iter().rev() {
+        let entry = &LEXICONS.names.entries[found.entry];
+        if crate::features::same_letters(entry.columns[0], entry.columns[1]) {
+            out = splice(
+                &out,
+                toks[found.first].start,
+                toks[found.last].end,
+                entry.columns[0],
+            );
+        }
+    }
+    out
+}
+
 /// A clean paragraph retyped the way people type French on the web: straight quotes with the
 /// punctuation still French-placed, straight apostrophes, no space before : ; ! ?.
 fn human_typography(text: &str) -> Option<String> {
-    let out = text
+    let out = drop_name_accents(text)
         .replace("« ", "\"")
         .replace(" »", "\"")
         .replace(['«', '»'], "\"")

@@ -18,6 +18,8 @@ use serde::Serialize;
 
 use crate::segment::{self, Token};
 
+pub use names::same_letters;
+
 /// How a feature's raw tally becomes its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
@@ -63,8 +65,9 @@ features! {
     EnglishSentence => "english_sentence", "english", Count, "sentences identified as English";
     InterfaceLeftover => "interface_leftover", "english", Count, "English page-template text (Read more, 2 hours ago)";
     EnglishName => "english_name", "names", Count, "English spellings of names French spells otherwise (Putin, Beijing)";
+    NameVariant => "name_variant", "names", Count, "English spellings that differ from the French only by accents or hyphens (Hanoi, Kim Jong Un)";
     EnglishTransliteration => "english_transliteration", "names", Count, "Slavic names transliterated the English way (Ushakov)";
-    NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form";
+    NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form (accent and hyphen variants aside)";
     Calque => "calque", "calques", Count, "phrases translated word for word from English";
     StraightQuotes => "straight_quotes", "typography", Count, "quotations in straight quotes instead of « »";
     PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma or period inside the closing quote, English style";

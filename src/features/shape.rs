@@ -19,7 +19,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         if !token.is_alphabetic() || token.is_capitalized(text) || analysis.quoted[i] {
             continue;
         }
-        if token.norm.ends_with('\'') {
+        if token.norm.ends_with('\'') || run_together(token.text(text)) {
             continue;
         }
         lowercase += 1;
@@ -40,6 +40,12 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
+/// True for two words run together by a scraper ("aussiEn", "faitsLe"): a capital after the
+/// first letter, which no French word has.
+fn run_together(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::features::{extract_article, Feature};
@@ -53,6 +59,12 @@ mod tests {
         let oov = |i: usize| features[i].values[Feature::OovRate as usize];
         assert_eq!(oov(0), 0.0);
         assert!(oov(1) > 0.1, "{}", oov(1));
+    }
+
+    #[test]
+    fn words_run_together_by_a_scraper_are_not_unknown_words() {
+        let features = extract_article(&["A lire aussiEn visite à Moscou, le dirigeant a parlé."]);
+        assert_eq!(features[0].values[Feature::OovRate as usize], 0.0);
     }
 
     #[test]
