@@ -324,7 +324,7 @@ fn family_rates(texts: &[String], labels: &[u8]) -> Vec<FamilyRate> {
             if label == 0 {
                 for e in hits {
                     *alarms[k]
-                        .entry(text[e.start..e.end].to_lowercase())
+                        .entry(short_match(&text[e.start..e.end]))
                         .or_default() += 1;
                 }
             }
@@ -348,6 +348,23 @@ fn family_rates(texts: &[String], labels: &[u8]) -> Vec<FamilyRate> {
             }
         })
         .collect()
+}
+
+/// A match as quoted in reports about real data: lowercase, at most four words, so that a
+/// report never copies a sentence of the evaluated text.
+fn short_match(matched: &str) -> String {
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let mut short = words
+        .iter()
+        .take(4)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if words.len() > 4 {
+        short.push('…');
+    }
+    short
 }
 
 fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
