@@ -125,8 +125,9 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     }
 }
 
-/// True when a lowercase word sits between two capitalised words, inside an English name that
-/// French keeps as is (Bank of America, Game of Thrones).
+/// True when a function word belongs to an English name that French keeps as is: it comes
+/// right before a capitalised word (The Guardian, the West) or sits between capitalised words
+/// (Bank of America, Bank of the West).
 fn inside_name(analysis: &Analysis, i: usize) -> bool {
     let tokens = &analysis.tokens;
     let capitalised = |k: usize| {
@@ -134,7 +135,7 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
             .get(k)
             .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized(analysis.text))
     };
-    i > 0 && capitalised(i - 1) && capitalised(i + 1)
+    capitalised(i + 1) || (i > 0 && capitalised(i - 1) && capitalised(i + 2))
 }
 
 /// Classifies a lowercase word that is not on the accepted list.
@@ -201,7 +202,7 @@ mod tests {
 
     #[test]
     fn function_words_inside_english_names_are_left_alone() {
-        let text = "Selon la Bank of America, le marché reste calme.";
+        let text = "Selon la Bank of America et The Guardian, le marché reste calme.";
         assert!(family(text, "english_function_word").is_empty());
     }
 

@@ -120,7 +120,7 @@ fn same_sentence(tokens: &[Token], i: usize, j: usize) -> bool {
 
 fn starts_with_vowel(word: &str) -> bool {
     word.starts_with([
-        'a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'î', 'ï', 'ô', 'û',
+        'a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'î', 'ï', 'ô', 'û', 'œ', 'æ',
     ])
 }
 
@@ -319,7 +319,7 @@ mod tests {
     #[test]
     fn correct_elisions_are_fine() {
         let text =
-            "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige aussi.";
+            "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi.";
         assert!(grammar(text, "failed_elision").is_empty());
     }
 
