@@ -24,14 +24,10 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
 
 #[cfg(test)]
 mod tests {
-    use crate::features::tests::fired;
+    use crate::features::tests::matches_of;
 
     fn calques(text: &str) -> Vec<String> {
-        fired(text)
-            .into_iter()
-            .filter(|(f, _)| *f == "calque")
-            .map(|(_, m)| m)
-            .collect()
+        matches_of(text, "calque")
     }
 
     #[test]

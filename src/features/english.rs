@@ -158,15 +158,7 @@ fn englishness(word: &str) -> Option<Englishness> {
 
 #[cfg(test)]
 mod tests {
-    use crate::features::tests::fired;
-
-    fn family(text: &str, feature: &str) -> Vec<String> {
-        fired(text)
-            .into_iter()
-            .filter(|(f, _)| *f == feature)
-            .map(|(_, m)| m)
-            .collect()
-    }
+    use crate::features::tests::matches_of as family;
 
     #[test]
     fn english_sentence_inside_french_text_is_found() {

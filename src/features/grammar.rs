@@ -287,15 +287,7 @@ fn auxiliary(tokens: &[Token], i: usize, recorder: &mut Recorder) {
 
 #[cfg(test)]
 mod tests {
-    use crate::features::tests::fired;
-
-    fn grammar(text: &str, feature: &str) -> Vec<String> {
-        fired(text)
-            .into_iter()
-            .filter(|(f, _)| *f == feature)
-            .map(|(_, m)| m)
-            .collect()
-    }
+    use crate::features::tests::matches_of as grammar;
 
     #[test]
     fn failed_elisions() {

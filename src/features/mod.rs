@@ -293,6 +293,15 @@ mod tests {
             .collect()
     }
 
+    /// The exact texts that fired one feature on a one-paragraph article.
+    pub(crate) fn matches_of(text: &str, feature: &str) -> Vec<String> {
+        fired(text)
+            .into_iter()
+            .filter(|(f, _)| *f == feature)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
     #[test]
     fn feature_names_are_unique_and_snake_case() {
         let mut names = feature_names();

@@ -275,15 +275,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
 
 #[cfg(test)]
 mod tests {
-    use crate::features::tests::fired;
-
-    fn typography(text: &str, feature: &str) -> Vec<String> {
-        fired(text)
-            .into_iter()
-            .filter(|(f, _)| *f == feature)
-            .map(|(_, m)| m)
-            .collect()
-    }
+    use crate::features::tests::matches_of as typography;
 
     #[test]
     fn straight_quotes_and_comma_inside() {
