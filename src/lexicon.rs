@@ -18,10 +18,13 @@
 //!
 //! A match never crosses a sentence boundary.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::segment::{normalize, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::segment::{normalize, word_hash, Token};
+pub use crate::word_table::Gender;
+use crate::word_table::WordTable;
 
 /// A lexicon file: its name (file stem) and text.
 pub struct Source {
@@ -43,17 +46,16 @@ macro_rules! lexicon_source {
     };
 }
 
-/// Every embedded lexicon, in a stable order.
+/// Every lexicon embedded as text, in a stable order. The three big word lists
+/// (`fr_words`, `en_words`, `noun_gender`) are not among them: `build.rs` compiles them into
+/// the word table ([`crate::word_table`]).
 pub const SOURCES: &[Source] = &[
     lexicon_source!("accepted", 2),
     lexicon_source!("anglicisms", 3),
     lexicon_source!("calques", 3),
     lexicon_source!("en_function_words", 1),
-    lexicon_source!("en_words", 2),
-    lexicon_source!("fr_words", 2),
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
-    lexicon_source!("noun_gender", 2),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
 ];
@@ -121,11 +123,28 @@ fn embedded(name: &str) -> Vec<Entry> {
         .unwrap_or_else(|e| panic!("embedded lexicon {}:{}: {}", e.name, e.line, e.message))
 }
 
+/// A word of a pattern with its [`word_hash`], so most tokens are ruled out by comparing
+/// two integers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    text: String,
+    hash: u64,
+}
+
+impl Word {
+    fn new(text: String) -> Self {
+        Word {
+            hash: word_hash(&text),
+            text,
+        }
+    }
+}
+
 /// One item of a compiled pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
-    Literal(String),
-    Alternatives(Vec<String>),
+    Literal(Word),
+    Alternatives(Vec<Word>),
     Prefix(String),
     Any,
     OptionalAny,
@@ -142,7 +161,7 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
         if case_sensitive {
             s.replace('’', "'")
         } else {
-            normalize(s)
+            normalize(s).to_string()
         }
     };
     let mut items = Vec::new();
@@ -158,7 +177,7 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
                 if options.iter().any(|o| o.is_empty() || o.ends_with('*')) {
                     return Err(format!("bad alternatives {w:?}"));
                 }
-                Item::Alternatives(options)
+                Item::Alternatives(options.into_iter().map(Word::new).collect())
             }
             w if w.ends_with('*') => {
                 let stem = fold(&w[..w.len() - 1]);
@@ -171,10 +190,14 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
                 // A literal is cut the way text is, so "d'Ivoire" matches "d'" + "Ivoire".
                 let pieces = crate::segment::tokens(w, &[(0, w.len())]);
                 if pieces.len() > 1 {
-                    items.extend(pieces.iter().map(|t| Item::Literal(fold(t.text(w)))));
+                    items.extend(
+                        pieces
+                            .iter()
+                            .map(|t| Item::Literal(Word::new(fold(t.text(w))))),
+                    );
                     continue;
                 }
-                Item::Literal(fold(w))
+                Item::Literal(Word::new(fold(w)))
             }
         };
         items.push(item);
@@ -198,11 +221,29 @@ pub struct Match {
 
 /// Finds lexicon patterns in a paragraph's tokens, leftmost and then longest first, without
 /// overlaps.
+///
+/// Patterns are indexed by the [`word_hash`] of their first word (or of the first
+/// [`PREFIX_KEY`] chars of a prefix), which each token carries precomputed, so a token costs
+/// one integer lookup; the candidates found are then checked word by word.
 pub struct Matcher {
     patterns: Vec<Vec<Item>>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_prefix: HashMap<String, Vec<usize>>,
+    /// Per pattern, the hashes the next token must have when the pattern's second item is a
+    /// word: a cheap test that rules out most candidates that start on a common word.
+    second: Vec<Option<Vec<u64>>>,
+    by_word: FxHashMap<u64, Vec<usize>>,
+    by_prefix: FxHashMap<u64, Vec<usize>>,
+    /// One bit per top-16-bit hash value of every key of `by_word` and `by_prefix`: most
+    /// tokens start no pattern, and this tells so without a map lookup.
+    filter: Box<[u64; FILTER_WORDS]>,
     case_sensitive: bool,
+}
+
+/// Size of [`Matcher`]'s filter in 64-bit words (2^16 bits).
+const FILTER_WORDS: usize = 1024;
+
+fn filter_bit(hash: u64) -> (usize, u64) {
+    let bit = (hash >> 48) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 /// Length in chars of the key that indexes prefix patterns.
@@ -216,28 +257,46 @@ impl Matcher {
     ) -> Result<Self, (usize, String)> {
         let mut matcher = Matcher {
             patterns: Vec::new(),
-            by_word: HashMap::new(),
-            by_prefix: HashMap::new(),
+            second: Vec::new(),
+            by_word: FxHashMap::default(),
+            by_prefix: FxHashMap::default(),
+            filter: Box::new([0; FILTER_WORDS]),
             case_sensitive,
         };
         for (index, pattern) in patterns.into_iter().enumerate() {
             let items = compile(pattern, case_sensitive).map_err(|e| (index, e))?;
             match &items[0] {
-                Item::Literal(word) => matcher.by_word.entry(word.clone()).or_default().push(index),
+                Item::Literal(word) => matcher.by_word.entry(word.hash).or_default().push(index),
                 Item::Alternatives(words) => {
                     for word in words {
-                        matcher.by_word.entry(word.clone()).or_default().push(index);
+                        matcher.by_word.entry(word.hash).or_default().push(index);
                     }
                 }
-                Item::Prefix(stem) => {
-                    let key: String = stem.chars().take(PREFIX_KEY).collect();
-                    matcher.by_prefix.entry(key).or_default().push(index);
-                }
+                Item::Prefix(stem) => matcher
+                    .by_prefix
+                    .entry(word_hash(prefix_key(stem)))
+                    .or_default()
+                    .push(index),
                 _ => unreachable!("compile rejects patterns that start otherwise"),
             }
+            matcher.second.push(match items.get(1) {
+                Some(Item::Literal(word)) => Some(vec![word.hash]),
+                Some(Item::Alternatives(words)) => Some(words.iter().map(|w| w.hash).collect()),
+                _ => None,
+            });
             matcher.patterns.push(items);
         }
+        for &hash in matcher.by_word.keys().chain(matcher.by_prefix.keys()) {
+            let (word, bit) = filter_bit(hash);
+            matcher.filter[word] |= bit;
+        }
         Ok(matcher)
+    }
+
+    /// True when a pattern may start with a word of this hash.
+    fn may_start(&self, hash: u64) -> bool {
+        let (word, bit) = filter_bit(hash);
+        self.filter[word] & bit != 0
     }
 
     /// Number of patterns.
@@ -250,37 +309,82 @@ impl Matcher {
         self.patterns.is_empty()
     }
 
+    /// The form of a token this matcher compares: as written, or lowercase.
     fn key<'a>(&self, token: &'a Token, text: &'a str) -> std::borrow::Cow<'a, str> {
         if self.case_sensitive {
-            let raw = token.text(text);
-            if raw.contains('’') {
-                std::borrow::Cow::Owned(raw.replace('’', "'"))
-            } else {
-                std::borrow::Cow::Borrowed(raw)
-            }
+            token.raw_key(text)
         } else {
             std::borrow::Cow::Borrowed(token.norm.as_str())
         }
     }
 
+    /// True when a token matches one word item of a pattern.
+    fn item_matches(&self, item: &Item, token: &Token, text: &str) -> bool {
+        let hash = if self.case_sensitive {
+            token.raw_hash
+        } else {
+            token.norm_hash
+        };
+        let is = |word: &Word| word.hash == hash && self.key(token, text) == word.text.as_str();
+        match item {
+            Item::Literal(word) => is(word),
+            Item::Alternatives(words) => words.iter().any(is),
+            Item::Prefix(stem) => self.key(token, text).starts_with(stem.as_str()),
+            Item::Any => true,
+            Item::Number => token.is_number(),
+            Item::OptionalAny | Item::Gap => unreachable!("handled by match_at"),
+        }
+    }
+
     /// All non-overlapping matches in a paragraph, leftmost first, longest at each start.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
-        let keys: Vec<std::borrow::Cow<str>> = tokens.iter().map(|t| self.key(t, text)).collect();
         let mut out = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
+            let token = &tokens[start];
+            let hash = if self.case_sensitive {
+                token.raw_hash
+            } else {
+                token.norm_hash
+            };
+            let by_word = if self.may_start(hash) {
+                self.by_word.get(&hash)
+            } else {
+                None
+            };
+            let by_prefix = if self.by_prefix.is_empty() {
+                None
+            } else {
+                let hash = word_hash(prefix_key(&self.key(token, text)));
+                if self.may_start(hash) {
+                    self.by_prefix.get(&hash)
+                } else {
+                    None
+                }
+            };
+            if by_word.is_none() && by_prefix.is_none() {
+                start += 1;
+                continue;
+            }
+            let next_hash = tokens
+                .get(start + 1)
+                .filter(|next| next.sentence == token.sentence)
+                .map(|next| {
+                    if self.case_sensitive {
+                        next.raw_hash
+                    } else {
+                        next.norm_hash
+                    }
+                });
             let mut best: Option<Match> = None;
-            let first = &keys[start];
-            let prefix_key: String = first.chars().take(PREFIX_KEY).collect();
-            let candidates = self
-                .by_word
-                .get(first.as_ref())
-                .into_iter()
-                .chain(self.by_prefix.get(&prefix_key))
-                .flatten();
-            for &entry in candidates {
+            for &entry in by_word.into_iter().chain(by_prefix).flatten() {
+                if let Some(second) = &self.second[entry] {
+                    if !next_hash.is_some_and(|hash| second.contains(&hash)) {
+                        continue;
+                    }
+                }
                 if let Some(last) =
-                    self.match_at(&self.patterns[entry], 0, &keys, tokens, start, start)
+                    self.match_at(&self.patterns[entry], 0, text, tokens, start, start)
                 {
                     let better =
                         best.is_none_or(|b| last > b.last || (last == b.last && entry < b.entry));
@@ -309,7 +413,7 @@ impl Matcher {
         &self,
         items: &[Item],
         i: usize,
-        keys: &[std::borrow::Cow<str>],
+        text: &str,
         tokens: &[Token],
         first: usize,
         t: usize,
@@ -321,35 +425,31 @@ impl Matcher {
         let available = |k: usize| k < tokens.len() && tokens[k].sentence == sentence;
         match item {
             Item::OptionalAny => {
-                self.match_at(items, i + 1, keys, tokens, first, t)
+                self.match_at(items, i + 1, text, tokens, first, t)
                     .or_else(|| {
                         available(t)
-                            .then(|| self.match_at(items, i + 1, keys, tokens, first, t + 1))
+                            .then(|| self.match_at(items, i + 1, text, tokens, first, t + 1))
                             .flatten()
                     })
             }
             Item::Gap => (0..=MAX_GAP)
                 .take_while(|&skip| skip == 0 || available(t + skip - 1))
-                .find_map(|skip| self.match_at(items, i + 1, keys, tokens, first, t + skip)),
+                .find_map(|skip| self.match_at(items, i + 1, text, tokens, first, t + skip)),
             _ => {
-                if !available(t) || !item_matches(item, &keys[t], &tokens[t]) {
+                if !available(t) || !self.item_matches(item, &tokens[t], text) {
                     return None;
                 }
-                self.match_at(items, i + 1, keys, tokens, first, t + 1)
+                self.match_at(items, i + 1, text, tokens, first, t + 1)
             }
         }
     }
 }
 
-fn item_matches(item: &Item, key: &str, token: &Token) -> bool {
-    match item {
-        Item::Literal(word) => key == word,
-        Item::Alternatives(words) => words.iter().any(|w| w == key),
-        Item::Prefix(stem) => key.starts_with(stem.as_str()),
-        Item::Any => true,
-        Item::Number => token.is_number(),
-        Item::OptionalAny | Item::Gap => unreachable!("handled by the caller"),
-    }
+/// The first [`PREFIX_KEY`] chars of a word, which index prefix patterns.
+fn prefix_key(word: &str) -> &str {
+    word.char_indices()
+        .nth(PREFIX_KEY)
+        .map_or(word, |(end, _)| &word[..end])
 }
 
 /// A phrase lexicon: entries with their columns, and a matcher over the first column.
@@ -367,65 +467,6 @@ impl PhraseLexicon {
             .unwrap_or_else(|(i, e)| panic!("lexicon {name}:{}: {e}", entries[i].line));
         PhraseLexicon { entries, matcher }
     }
-}
-
-/// Word → Zipf frequency (log10 of occurrences per billion words).
-pub struct Frequencies(HashMap<&'static str, f32>);
-
-impl Frequencies {
-    fn load(name: &'static str) -> Self {
-        let map = embedded(name)
-            .into_iter()
-            .map(|e| {
-                let zipf = e.columns[1]
-                    .parse()
-                    .unwrap_or_else(|_| panic!("lexicon {name}:{}: bad frequency", e.line));
-                (e.columns[0], zipf)
-            })
-            .collect();
-        Frequencies(map)
-    }
-
-    /// Zipf frequency of a lowercase word, 0 when unknown.
-    pub fn zipf(&self, word: &str) -> f32 {
-        self.0.get(word).copied().unwrap_or(0.0)
-    }
-
-    /// True when the word is in the list. wordfreq splits words at hyphens, so a hyphenated
-    /// word is known when each of its parts is.
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.contains_key(word)
-            || (word.contains('-') && word.split('-').all(|part| self.0.contains_key(part)))
-    }
-
-    /// Zipf frequency of a word, or of its rarest part for a hyphenated word not in the list.
-    pub fn zipf_of_compound(&self, word: &str) -> f32 {
-        match self.0.get(word) {
-            Some(&zipf) => zipf,
-            None if word.contains('-') => word
-                .split('-')
-                .map(|part| self.zipf(part))
-                .fold(f32::MAX, f32::min),
-            None => 0.0,
-        }
-    }
-
-    /// Number of words.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// Grammatical gender of a French noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Masculine,
-    Feminine,
 }
 
 /// A transliteration rule: English spelling of a sound in a Slavic name → French spelling.
@@ -451,7 +492,7 @@ pub struct Lexicons {
     /// English words, anglicised forms and false friends (`term`, `replacement`, `kind`).
     pub anglicisms: PhraseLexicon,
     /// Anglicisms French news uses freely; never flagged.
-    pub accepted: std::collections::HashSet<&'static str>,
+    pub accepted: FxHashSet<&'static str>,
     /// English spellings of names French spells otherwise (`english`, `french`, `kind`).
     pub names: PhraseLexicon,
     /// French forms of the names, matched to find articles that mix both spellings.
@@ -461,13 +502,9 @@ pub struct Lexicons {
     /// English page-template and interface leftovers (`phrase`, `french`).
     pub interface: PhraseLexicon,
     /// English function words that are not French words.
-    pub en_function_words: std::collections::HashSet<&'static str>,
-    /// French word frequencies (wordfreq).
-    pub fr_words: Frequencies,
-    /// English word frequencies (wordfreq).
-    pub en_words: Frequencies,
-    /// Gender of frequent French nouns (hunspell-fr).
-    pub noun_gender: HashMap<&'static str, Gender>,
+    pub en_function_words: FxHashSet<&'static str>,
+    /// French and English word frequencies (wordfreq) and French noun genders (hunspell-fr).
+    pub words: WordTable,
     /// Slavic-name transliteration rules.
     pub translit: Vec<TranslitRule>,
     /// English news sentences `calque synth` leaves untranslated in generated paragraphs.
@@ -496,19 +533,7 @@ impl Lexicons {
                 .into_iter()
                 .map(|e| e.columns[0])
                 .collect(),
-            fr_words: Frequencies::load("fr_words"),
-            en_words: Frequencies::load("en_words"),
-            noun_gender: embedded("noun_gender")
-                .into_iter()
-                .map(|e| {
-                    let gender = match e.columns[1] {
-                        "m" => Gender::Masculine,
-                        "f" => Gender::Feminine,
-                        other => panic!("lexicon noun_gender:{}: gender {other:?}", e.line),
-                    };
-                    (e.columns[0], gender)
-                })
-                .collect(),
+            words: WordTable::embedded(),
             translit: embedded("translit")
                 .into_iter()
                 .map(|e| TranslitRule {
@@ -530,12 +555,16 @@ impl Lexicons {
     }
 }
 
-/// Number of entries in every embedded lexicon, by name.
+/// Number of entries in every lexicon and word list, by name.
 pub fn sizes() -> Vec<(&'static str, usize)> {
-    SOURCES
+    let [fr, en, genders] = LEXICONS.words.counts();
+    let mut sizes: Vec<(&'static str, usize)> = SOURCES
         .iter()
         .map(|s| (s.name, parse(s).map_or(0, |entries| entries.len())))
-        .collect()
+        .chain([("en_words", en), ("fr_words", fr), ("noun_gender", genders)])
+        .collect();
+    sizes.sort_unstable();
+    sizes
 }
 
 #[cfg(test)]
@@ -553,9 +582,16 @@ mod tests {
             .collect()
     }
 
+    /// The word lists `build.rs` compiles, checked here like the other lexicons.
+    const WORD_LISTS: &[Source] = &[
+        lexicon_source!("en_words", 2),
+        lexicon_source!("fr_words", 2),
+        lexicon_source!("noun_gender", 2),
+    ];
+
     #[test]
     fn every_lexicon_parses_is_sorted_and_unique() {
-        for source in SOURCES {
+        for source in SOURCES.iter().chain(WORD_LISTS) {
             let entries = parse(source).unwrap_or_else(|e| panic!("{e:?}"));
             assert!(!entries.is_empty(), "{} is empty", source.name);
             for pair in entries.windows(2) {
@@ -572,8 +608,36 @@ mod tests {
     }
 
     #[test]
+    fn the_word_table_holds_every_word_list_entry() {
+        let words = &LEXICONS.words;
+        for source in WORD_LISTS {
+            for entry in parse(source).unwrap() {
+                let (word, value) = (entry.columns[0], entry.columns[1]);
+                let info = words
+                    .get(word)
+                    .unwrap_or_else(|| panic!("{word:?} missing"));
+                match source.name {
+                    "fr_words" => assert_eq!(format!("{:.2}", info.fr_zipf), value, "{word}"),
+                    "en_words" => assert_eq!(format!("{:.2}", info.en_zipf), value, "{word}"),
+                    _ => assert_eq!(
+                        info.gender,
+                        Some(if value == "m" {
+                            Gender::Masculine
+                        } else {
+                            Gender::Feminine
+                        }),
+                        "{word}"
+                    ),
+                }
+            }
+        }
+        assert_eq!(words.get("motquinexistepas"), None);
+        assert_eq!(words.counts()[0], parse(&WORD_LISTS[1]).unwrap().len());
+    }
+
+    #[test]
     fn every_lexicon_has_a_header_comment() {
-        for source in SOURCES {
+        for source in SOURCES.iter().chain(WORD_LISTS) {
             assert!(
                 source.text.starts_with('#'),
                 "{} has no header comment",
@@ -649,7 +713,7 @@ mod tests {
         // so the test is the margin, not absence.
         let lex = &*LEXICONS;
         for word in &lex.en_function_words {
-            let (fr, en) = (lex.fr_words.zipf(word), lex.en_words.zipf(word));
+            let (fr, en) = (lex.words.fr_zipf(word), lex.words.en_zipf(word));
             assert!(en - fr >= 1.5, "{word:?}: English zipf {en}, French {fr}");
         }
     }

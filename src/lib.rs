@@ -28,5 +28,7 @@ pub mod report;
 pub mod segment;
 pub mod synth;
 pub mod train;
+pub mod word_table;
+mod word_table_format;
 
 pub use error::{Error, Result};

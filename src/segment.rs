@@ -7,6 +7,10 @@
 //! two words keeps one token ("porte-parole"), and elided articles and pronouns are split off
 //! ("l'économie" → "l'" + "économie").
 
+use std::hash::Hasher;
+
+use compact_str::CompactString;
+use rustc_hash::FxHasher;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One paragraph of an article, with the line of the input where it starts.
@@ -25,11 +29,23 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just past the word.
     pub end: usize,
-    /// Lowercase form with typographic apostrophes made straight (`’` → `'`).
-    pub norm: String,
+    /// Lowercase form with typographic apostrophes made straight (`’` → `'`). Words this short
+    /// are stored inline, so most tokens cost no allocation.
+    pub norm: CompactString,
     /// Index of the sentence the word belongs to.
     pub sentence: usize,
+    /// [`word_hash`] of `norm`, computed once for the lexicon lookups.
+    pub norm_hash: u64,
+    /// [`word_hash`] of the word as written (apostrophes made straight), for case-sensitive
+    /// lexicons.
+    pub raw_hash: u64,
+    /// Shape flags, computed once: see [`Token::is_capitalized`] and its siblings.
+    shape: u8,
 }
+
+const CAPITALIZED: u8 = 1;
+const ALPHABETIC: u8 = 2;
+const NUMBER: u8 = 4;
 
 impl Token {
     /// The word exactly as written.
@@ -38,29 +54,69 @@ impl Token {
     }
 
     /// True when the word starts with an uppercase letter.
-    pub fn is_capitalized(&self, paragraph: &str) -> bool {
-        self.text(paragraph)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    pub fn is_capitalized(&self) -> bool {
+        self.shape & CAPITALIZED != 0
     }
 
     /// True when the word is made of digits (with `,` or `.` inside, as in 12,5 or 1.000).
     pub fn is_number(&self) -> bool {
-        self.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && self
-                .norm
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        self.shape & NUMBER != 0
     }
 
     /// True when the word is made of letters only (hyphens and apostrophes allowed inside).
     pub fn is_alphabetic(&self) -> bool {
-        self.norm.chars().next().is_some_and(char::is_alphabetic)
-            && self
-                .norm
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        self.shape & ALPHABETIC != 0
+    }
+
+    /// The word as written with typographic apostrophes made straight: the key of
+    /// case-sensitive lexicons.
+    pub fn raw_key<'a>(&self, paragraph: &'a str) -> std::borrow::Cow<'a, str> {
+        let raw = self.text(paragraph);
+        if raw.contains('’') {
+            std::borrow::Cow::Owned(raw.replace('’', "'"))
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        }
+    }
+
+    fn new(text: &str, start: usize, end: usize, norm: CompactString) -> Self {
+        let raw = &text[start..end];
+        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+        let number = norm.starts_with(|c: char| c.is_ascii_digit())
+            && norm
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        let letter_or_joiner = |c: char| c.is_alphabetic() || c == '-' || c == '\'';
+        let alphabetic = norm.starts_with(char::is_alphabetic)
+            && if norm.is_ascii() {
+                norm.bytes().all(|b| letter_or_joiner(char::from(b)))
+            } else {
+                norm.chars().all(letter_or_joiner)
+            };
+        let norm_hash = word_hash(&norm);
+        let raw_hash = if raw == norm.as_str() {
+            norm_hash
+        } else if raw.contains('’') {
+            word_hash(&raw.replace('’', "'"))
+        } else {
+            word_hash(raw)
+        };
+        Token {
+            start,
+            end,
+            norm,
+            sentence: 0,
+            norm_hash,
+            raw_hash,
+            shape: [
+                (capitalized, CAPITALIZED),
+                (alphabetic, ALPHABETIC),
+                (number, NUMBER),
+            ]
+            .iter()
+            .filter(|(set, _)| *set)
+            .fold(0, |shape, (_, flag)| shape | flag),
+        }
     }
 }
 
@@ -222,8 +278,7 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         }
         if let (Some(after), Some(last)) = (pending_hyphen.take(), out.last_mut()) {
             if after == start {
-                last.end = end;
-                last.norm = normalize(&text[last.start..end]);
+                *last = Token::new(text, last.start, end, normalize(&text[last.start..end]));
                 continue;
             }
         }
@@ -243,38 +298,48 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
     if let Some((apostrophe, mark)) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
-        let head = word[..apostrophe].to_lowercase();
+        let mut head = normalize(&word[..apostrophe]);
         let split = apostrophe + mark.len_utf8();
         if ELISIONS.contains(&head.as_str()) && split < word.len() {
-            out.push(Token {
-                start,
-                end: start + split,
-                norm: format!("{head}'"),
-                sentence: 0,
-            });
-            out.push(Token {
-                start: start + split,
+            head.push('\'');
+            out.push(Token::new(text, start, start + split, head));
+            out.push(Token::new(
+                text,
+                start + split,
                 end,
-                norm: normalize(&word[split..]),
-                sentence: 0,
-            });
+                normalize(&word[split..]),
+            ));
             return;
         }
     }
-    out.push(Token {
-        start,
-        end,
-        norm: normalize(word),
-        sentence: 0,
-    });
+    out.push(Token::new(text, start, end, normalize(word)));
+}
+
+/// A fast hash of a word, the key of the lexicon indexes ([`crate::lexicon::Matcher`]).
+/// Equal words have equal hashes; the rare collisions are ruled out by comparing the words.
+pub fn word_hash(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish()
 }
 
 /// Lowercases a word and makes typographic apostrophes straight.
-pub fn normalize(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+pub fn normalize(word: &str) -> CompactString {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return CompactString::from(word);
+    }
+    let mut out = CompactString::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '’' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Number of characters before a byte offset.

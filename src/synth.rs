@@ -205,7 +205,7 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                     let (a, b) = (&w[0], &w[1]);
                     match a.norm.as_str() {
                         "l'" if b.norm.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) => {
-                            let gender = LEXICONS.noun_gender.get(b.norm.as_str())?;
+                            let gender = LEXICONS.words.gender(&b.norm)?;
                             let article = match gender {
                                 crate::lexicon::Gender::Feminine => "la",
                                 crate::lexicon::Gender::Masculine => "le",
@@ -217,7 +217,7 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                             ))
                         }
                         "une" | "un" => {
-                            let gender = LEXICONS.noun_gender.get(b.norm.as_str())?;
+                            let gender = LEXICONS.words.gender(&b.norm)?;
                             let swapped = match gender {
                                 crate::lexicon::Gender::Feminine if a.norm == "une" => "un",
                                 crate::lexicon::Gender::Masculine if a.norm == "un" => "une",
@@ -253,7 +253,7 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                         ENGLISH_ENDINGS.iter().find(|(f, _)| t.norm.ends_with(f))?;
                     let stem = &t.norm[..t.norm.len() - french.len()];
                     let word = format!("{stem}{english}");
-                    (stem.chars().count() >= 4 && !LEXICONS.fr_words.contains(&word))
+                    (stem.chars().count() >= 4 && !LEXICONS.words.is_french(&word))
                         .then_some((i, word))
                 })
                 .collect();

@@ -26,7 +26,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
         if feature == Feature::AnglicismEnglish {
             let sentence_start =
                 found.first == 0 || tokens[found.first - 1].sentence != first.sentence;
-            let in_name = first.is_capitalized(analysis.text) && !sentence_start;
+            let in_name = first.is_capitalized() && !sentence_start;
             let in_quote = (found.first..=found.last).all(|i| analysis.quoted[i]);
             if in_name || in_quote {
                 continue;

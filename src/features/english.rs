@@ -12,6 +12,7 @@ use whatlang::{Detector, Lang};
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
+use crate::word_table::WordInfo;
 
 /// Zipf frequency a word needs in English to count as an English word.
 const ENGLISH_MIN_ZIPF: f32 = 3.0;
@@ -47,24 +48,24 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         }
         words_by_sentence[token.sentence] += 1;
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
-        if token.is_capitalized(text) && !sentence_start {
+        if token.is_capitalized() && !sentence_start {
             continue;
         }
         if claimed[i] {
             english_by_sentence[token.sentence] += 1;
             continue;
         }
-        if !token.is_capitalized(text) {
+        if !token.is_capitalized() {
             lowercase_words += 1;
         }
-        let Some(kind) = englishness(&token.norm) else {
+        let Some(kind) = englishness(&token.norm, &analysis.words[i]) else {
             continue;
         };
         if kind == Englishness::FunctionWord && inside_name(analysis, i) {
             continue;
         }
         english_by_sentence[token.sentence] += 1;
-        if !token.is_capitalized(text) {
+        if !token.is_capitalized() {
             english_words += 1;
         }
         match kind {
@@ -133,13 +134,14 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
     let capitalised = |k: usize| {
         tokens
             .get(k)
-            .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized(analysis.text))
+            .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized())
     };
     capitalised(i + 1) || (i > 0 && capitalised(i - 1) && capitalised(i + 2))
 }
 
-/// Classifies a lowercase word that is not on the accepted list.
-fn englishness(word: &str) -> Option<Englishness> {
+/// Classifies a lowercase word that is not on the accepted list, given what the word lists
+/// say of it.
+fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
     let lex = &*LEXICONS;
     if lex.accepted.contains(word) {
         return None;
@@ -147,8 +149,7 @@ fn englishness(word: &str) -> Option<Englishness> {
     if lex.en_function_words.contains(word) {
         return Some(Englishness::FunctionWord);
     }
-    let fr = lex.fr_words.zipf(word);
-    let en = lex.en_words.zipf(word);
+    let (fr, en) = (info.fr_zipf, info.en_zipf);
     if word.len() >= 5 && word.ends_with("ing") && fr < 3.0 && en > fr {
         return Some(Englishness::Ing);
     }

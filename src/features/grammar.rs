@@ -7,7 +7,7 @@
 //! not vocabulary, and are listed here; noun genders come from the `noun_gender` lexicon.
 
 use super::{Analysis, Feature, Recorder};
-use crate::lexicon::{Gender, LEXICONS};
+use crate::lexicon::Gender;
 use crate::segment::Token;
 
 /// Words that must elide before a vowel.
@@ -98,10 +98,10 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         weekday(tokens, i, recorder);
         auxiliary(tokens, i, recorder);
         let token = &tokens[i];
-        if token.norm == "état"
+        if token.norm.as_str() == "état"
             && token.text(analysis.text).starts_with('é')
             && i > 0
-            && tokens[i - 1].norm == "d'"
+            && tokens[i - 1].norm.as_str() == "d'"
             && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups"))
         {
             recorder.hit(
@@ -172,7 +172,10 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
 /// before a vowel is left to the elision rule, which reports it once.
 fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
-    let Some(&(_, det_gender)) = DETERMINERS.iter().find(|(d, _)| *d == tokens[i].norm) else {
+    let Some(&(_, det_gender)) = DETERMINERS
+        .iter()
+        .find(|(d, _)| *d == tokens[i].norm.as_str())
+    else {
         return;
     };
     if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
@@ -196,7 +199,7 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
                 None
             }
         });
-        let found = adjective.or_else(|| LEXICONS.noun_gender.get(word).copied());
+        let found = adjective.or(analysis.words[j].gender);
         let Some(gender) = found else {
             return;
         };
@@ -228,7 +231,7 @@ fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
     if !WEEKDAYS.contains(&day.norm.as_str()) {
         return;
     }
-    if token.norm == "sur" {
+    if token.norm.as_str() == "sur" {
         recorder.hit(
             Feature::WeekdayArticle,
             token.start,

@@ -16,7 +16,9 @@ mod typography;
 
 use serde::Serialize;
 
+use crate::lexicon::LEXICONS;
 use crate::segment::{self, Token};
+use crate::word_table::WordInfo;
 
 pub use names::same_letters;
 
@@ -135,6 +137,9 @@ pub struct Analysis<'a> {
     pub tokens: Vec<Token>,
     /// For each token, true when it sits inside a quotation.
     pub quoted: Vec<bool>,
+    /// For each token, what the word lists say of its lowercase form (looked up once here,
+    /// since several families ask).
+    pub words: Vec<WordInfo>,
 }
 
 impl<'a> Analysis<'a> {
@@ -143,11 +148,25 @@ impl<'a> Analysis<'a> {
         let sentences = segment::sentences(text);
         let tokens = segment::tokens(text, &sentences);
         let quoted = quoted_tokens(text, &tokens);
+        let words = tokens
+            .iter()
+            .map(|t| LEXICONS.words.get(&t.norm).unwrap_or_default())
+            .collect();
         Analysis {
             text,
             sentences,
             tokens,
             quoted,
+            words,
+        }
+    }
+
+    /// French Zipf frequency of token `i`, or of its rarest part for a hyphenated word that
+    /// the list lacks (wordfreq splits words at hyphens); 0 when unknown.
+    pub fn fr_zipf_of_compound(&self, i: usize) -> f32 {
+        match self.words[i].fr_zipf {
+            zipf if zipf > 0.0 => zipf,
+            _ => LEXICONS.words.fr_zipf_of_compound(&self.tokens[i].norm),
         }
     }
 

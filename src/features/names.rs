@@ -69,7 +69,7 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
         }
     }
     for (i, token) in tokens.iter().enumerate() {
-        if covered[i] || !token.is_capitalized(text) || !token.is_alphabetic() {
+        if covered[i] || !token.is_capitalized() || !token.is_alphabetic() {
             continue;
         }
         let slavic = SLAVIC_ENDINGS.iter().any(|e| token.norm.ends_with(e));
@@ -116,7 +116,7 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
     let next_capitalised = tokens
         .get(last + 1)
-        .is_some_and(|t| same_sentence(last + 1) && t.is_capitalized(analysis.text));
+        .is_some_and(|t| same_sentence(last + 1) && t.is_capitalized());
     let after_of = first > 0 && same_sentence(first - 1) && tokens[first - 1].norm == "of";
     next_capitalised || after_of
 }

@@ -16,18 +16,18 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let mut unknown = 0usize;
     let mut rare = 0usize;
     for (i, token) in analysis.tokens.iter().enumerate() {
-        if !token.is_alphabetic() || token.is_capitalized(text) || analysis.quoted[i] {
+        if !token.is_alphabetic() || token.is_capitalized() || analysis.quoted[i] {
             continue;
         }
         if token.norm.ends_with('\'') || run_together(token.text(text)) {
             continue;
         }
         lowercase += 1;
-        let zipf = LEXICONS.fr_words.zipf_of_compound(&token.norm);
         if LEXICONS.accepted.contains(token.norm.as_str()) {
             continue;
         }
-        if !LEXICONS.fr_words.contains(&token.norm) {
+        let zipf = analysis.fr_zipf_of_compound(i);
+        if zipf == 0.0 {
             unknown += 1;
         }
         if zipf < RARE_ZIPF {

@@ -69,9 +69,15 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             "French quotes: « … »",
         );
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for window in chars.windows(3) {
-        let [(start, punctuation), (_, next), (_, after)] = [window[0], window[1], window[2]];
+    for (start, byte) in text.bytes().enumerate() {
+        if byte != b',' && byte != b'.' {
+            continue;
+        }
+        let punctuation = char::from(byte);
+        let mut rest = text[start + 1..].char_indices();
+        let (Some((next_at, next)), Some((after_at, after))) = (rest.next(), rest.next()) else {
+            continue;
+        };
         let closing_quote = match (punctuation, next) {
             (',', '"') | (',', '”') | (',', '»') => true,
             ('.', '"') | ('.', '”') => after.is_whitespace(),
@@ -79,11 +85,10 @@ fn quotes(text: &str, recorder: &mut Recorder) {
         };
         let closing_guillemet = punctuation == ',' && next == ' ' && after == '»';
         if closing_quote || closing_guillemet {
-            let end = window[2].0 + after.len_utf8();
             let end = if closing_guillemet {
-                end
+                start + 1 + after_at + after.len_utf8()
             } else {
-                window[1].0 + next.len_utf8()
+                start + 1 + next_at + next.len_utf8()
             };
             recorder.hit(
                 Feature::PunctuationInsideQuote,
@@ -93,10 +98,10 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             );
         }
     }
-    if let (Some(&(start, '.')), Some(&(_, '"'))) = (chars.iter().rev().nth(1), chars.last()) {
+    if text.ends_with(".\"") {
         recorder.hit(
             Feature::PunctuationInsideQuote,
-            start,
+            text.len() - 2,
             text.len(),
             "French puts the period after the closing quote",
         );
@@ -105,26 +110,27 @@ fn quotes(text: &str, recorder: &mut Recorder) {
 
 /// No space before ; : ! ? (French puts a thin or ordinary space there).
 fn spacing(text: &str, recorder: &mut Recorder) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, ';' | ':' | '!' | '?') || k == 0 {
+    for (i, byte) in text.bytes().enumerate() {
+        if !matches!(byte, b';' | b':' | b'!' | b'?') {
             continue;
         }
-        let previous = chars[k - 1].1;
+        let c = char::from(byte);
+        let Some(previous) = text[..i].chars().next_back() else {
+            continue;
+        };
         if !(previous.is_alphanumeric() || matches!(previous, '»' | '"' | ')' | '”')) {
             continue;
         }
-        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let next = text[i + 1..].chars().next();
         let in_time_or_url = c == ':' && (next.is_some_and(|n| n.is_ascii_digit() || n == '/'));
         let repeated = matches!(next, Some('!' | '?'));
         if in_time_or_url || repeated {
             continue;
         }
-        let start = chars[k - 1].0;
         recorder.hit(
             Feature::NoSpaceBeforePunctuation,
-            start,
-            i + c.len_utf8(),
+            i - previous.len_utf8(),
+            i + 1,
             format!("French puts a space before {c}"),
         );
     }
@@ -252,13 +258,13 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         return;
     }
     let rest = &words[1..];
-    let capitalised: Vec<_> = rest.iter().filter(|t| t.is_capitalized(text)).collect();
+    let capitalised: Vec<_> = rest.iter().filter(|t| t.is_capitalized()).collect();
     let common_words = capitalised
         .iter()
         .filter(|t| {
             let raw = t.text(text);
             raw.chars().skip(1).all(|c| !c.is_uppercase())
-                && LEXICONS.fr_words.zipf(&t.norm) >= 4.0
+                && LEXICONS.words.fr_zipf(&t.norm) >= 4.0
                 && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw)
         })
         .count();

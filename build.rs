@@ -1,0 +1,98 @@
+//! Compiles the three big word lists (`fr_words`, `en_words`, `noun_gender`) into one hash
+//! table laid out as `src/word_table_format.rs` describes, so the binary looks words up in
+//! place instead of building a map of 230,000 words at every start.
+
+#[path = "src/word_table_format.rs"]
+mod format;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Default, Clone, Copy)]
+struct Word {
+    fr: u16,
+    en: u16,
+    gender: u8,
+}
+
+/// Reads `word<TAB>value` lines, skipping `#` comments.
+fn entries(path: &str) -> Vec<(String, String)> {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#'))
+        .map(|(i, line)| {
+            let (word, value) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{path}:{}: expected word<TAB>value", i + 1));
+            (word.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+/// Zipf frequency written with two decimals → hundredths.
+fn hundredths(path: &str, word: &str, value: &str) -> u16 {
+    let zipf: f64 = value
+        .parse()
+        .unwrap_or_else(|_| panic!("{path}: bad frequency {value:?} for {word:?}"));
+    (zipf * 100.0).round() as u16
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/word_table_format.rs");
+    let mut words: BTreeMap<String, Word> = BTreeMap::new();
+    let fr_path = "src/lexicons/fr_words.tsv";
+    let en_path = "src/lexicons/en_words.tsv";
+    let gender_path = "src/lexicons/noun_gender.tsv";
+    let fr = entries(fr_path);
+    let en = entries(en_path);
+    let genders = entries(gender_path);
+    for (word, value) in &fr {
+        words.entry(word.clone()).or_default().fr = hundredths(fr_path, word, value);
+    }
+    for (word, value) in &en {
+        words.entry(word.clone()).or_default().en = hundredths(en_path, word, value);
+    }
+    for (word, value) in &genders {
+        words.entry(word.clone()).or_default().gender = match value.as_str() {
+            "m" => 1,
+            "f" => 2,
+            other => panic!("{gender_path}: gender {other:?} for {word:?}"),
+        };
+    }
+
+    let slot_count = (words.len() * 2).next_power_of_two();
+    let mut slots = vec![0u32; slot_count];
+    let mut entry_bytes = Vec::with_capacity(words.len() * format::ENTRY_BYTES);
+    let mut strings = Vec::new();
+    for (index, (word, info)) in words.iter().enumerate() {
+        let mut slot = format::hash(word.as_bytes()) as usize & (slot_count - 1);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (slot_count - 1);
+        }
+        slots[slot] = index as u32 + 1;
+        entry_bytes.extend_from_slice(&(strings.len() as u32).to_le_bytes());
+        entry_bytes.extend_from_slice(&(word.len() as u16).to_le_bytes());
+        entry_bytes.extend_from_slice(&info.fr.to_le_bytes());
+        entry_bytes.extend_from_slice(&info.en.to_le_bytes());
+        entry_bytes.push(info.gender);
+        entry_bytes.push(0);
+        strings.extend_from_slice(word.as_bytes());
+    }
+
+    let header = [slot_count, words.len(), fr.len(), en.len(), genders.len()];
+    assert_eq!(header.len(), format::HEADER_FIELDS);
+    let mut out = Vec::new();
+    for field in header {
+        out.extend_from_slice(&(field as u32).to_le_bytes());
+    }
+    for slot in slots {
+        out.extend_from_slice(&slot.to_le_bytes());
+    }
+    out.extend_from_slice(&entry_bytes);
+    out.extend_from_slice(&strings);
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("word_table.bin"), out)
+        .expect("writing the word table");
+}
