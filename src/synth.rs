@@ -229,6 +229,28 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                                 format!("{} {}", match_case(a.text(text), swapped), b.text(text)),
                             ))
                         }
+                        "cet" | "son" | "mon" | "ce"
+                            if b.text(text).starts_with(char::is_lowercase) =>
+                        {
+                            let gender = LEXICONS.words.gender(&b.norm)?;
+                            let vowel = b.norm.starts_with(['a', 'e', 'i', 'o', 'u', 'é']);
+                            let wrong = match (a.norm.as_str(), gender, vowel) {
+                                ("cet", crate::lexicon::Gender::Masculine, true) => "ce",
+                                ("ce", crate::lexicon::Gender::Masculine, false)
+                                    if !b.norm.starts_with('h') =>
+                                {
+                                    "cet"
+                                }
+                                ("son", crate::lexicon::Gender::Feminine, true) => "sa",
+                                ("mon", crate::lexicon::Gender::Feminine, true) => "ma",
+                                _ => return None,
+                            };
+                            Some((
+                                a.start,
+                                b.end,
+                                format!("{} {}", match_case(a.text(text), wrong), b.text(text)),
+                            ))
+                        }
                         "sont" if b.norm.starts_with("arrivé") || b.norm.starts_with("venu") => {
                             Some((
                                 a.start,

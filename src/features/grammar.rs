@@ -124,7 +124,8 @@ fn starts_with_vowel(word: &str) -> bool {
     ])
 }
 
-/// An elided word before a consonant (d'munitions), or a missing elision (la invincibilité).
+/// An elided word before a consonant (d'munitions), a missing elision (la invincibilité), or
+/// the wrong form of a determiner for the next sound (cet moment, ce accord, sa équipe).
 fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
@@ -153,6 +154,31 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         && next.is_alphabetic()
         && starts_with_vowel(&next.norm)
         && !NO_ELISION_BEFORE.contains(&next.norm.as_str());
+    let noun_next = lowercase_next && analysis.words[i + 1].gender.is_some();
+    let vowel_next =
+        starts_with_vowel(&next.norm) && !NO_ELISION_BEFORE.contains(&next.norm.as_str());
+    let form = match token.norm.as_str() {
+        "ma" | "ta" | "sa" if noun_next && vowel_next => Some("mon, ton, son before a vowel"),
+        "ce" if noun_next
+            && vowel_next
+            && analysis.words[i + 1].gender == Some(Gender::Masculine) =>
+        {
+            Some("cet before a vowel")
+        }
+        "cet"
+            if lowercase_next
+                && next_first.is_alphabetic()
+                && !starts_with_vowel(&next.norm)
+                && next_first != 'h' =>
+        {
+            Some("ce before a consonant")
+        }
+        _ => None,
+    };
+    if let Some(hint) = form {
+        recorder.hit(Feature::FailedElision, token.start, next.end, hint);
+        return;
+    }
     let si_il = token.norm == "si" && matches!(next.norm.as_str(), "il" | "ils");
     if before_vowel || si_il {
         recorder.hit(
@@ -309,6 +335,19 @@ mod tests {
             grammar("Il sait que il viendra si il peut.", "failed_elision"),
             vec!["que il", "si il"]
         );
+    }
+
+    #[test]
+    fn determiner_forms_follow_the_next_sound() {
+        assert_eq!(
+            grammar(
+                "À cet moment, ce accord a changé sa équipe et ma idée.",
+                "failed_elision"
+            ),
+            vec!["cet moment", "ce accord", "sa équipe", "ma idée"]
+        );
+        let right = "Cet homme a vu ce matin cet accord, son équipe et sa grande idée.";
+        assert!(grammar(right, "failed_elision").is_empty());
     }
 
     #[test]
