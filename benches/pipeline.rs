@@ -1,11 +1,12 @@
 //! Criterion benches per stage: segmentation, feature extraction, scoring one article, scoring
-//! a batch, and fitting. Inputs are the project's own test articles and training data, repeated
+//! a batch on one and two threads, and fitting. Inputs are the project's own test articles and training data, repeated
 //! to the sizes in the bench names.
 
 use std::hint::black_box;
 
 use calque::features::{extract_article, FEATURES};
 use calque::model::{FitParams, Model};
+use calque::parallel::map_in_order;
 use calque::report::{score_article, ScoreOptions};
 use calque::segment::{paragraphs, sentences, tokens};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -79,13 +80,21 @@ fn score(c: &mut Criterion) {
     });
     let batch: Vec<_> = (0..100).map(|_| paragraphs(&article(4_000))).collect();
     group.throughput(Throughput::Bytes(100 * article(4_000).len() as u64));
-    group.bench_function("batch_100_articles_4000B", |b| {
-        b.iter(|| {
-            for a in &batch {
-                black_box(score_article(&model, "a.txt", a, &options));
-            }
-        })
-    });
+    for jobs in [1, 2] {
+        group.bench_function(format!("batch_100_articles_4000B_jobs{jobs}"), |b| {
+            b.iter(|| {
+                map_in_order(
+                    batch.iter(),
+                    jobs,
+                    |a| score_article(&model, "a.txt", a, &options),
+                    |report| {
+                        black_box(report);
+                        Ok::<(), ()>(())
+                    },
+                )
+            })
+        });
+    }
     group.finish();
 }
 

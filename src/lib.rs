@@ -24,6 +24,7 @@ pub mod input;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;
+pub mod parallel;
 pub mod report;
 pub mod segment;
 pub mod synth;
