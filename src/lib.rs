@@ -20,13 +20,17 @@ pub mod commands;
 pub mod dataset;
 pub mod error;
 pub mod features;
+pub mod html_input;
+pub mod html_report;
 pub mod input;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod segment;
 pub mod synth;
+pub mod text_report;
 pub mod train;
 
 pub use error::{Error, Result};
