@@ -48,7 +48,7 @@ section.article { border: 1px solid #d1d9e0; border-radius: 6px; margin: 0 0 1.5
   color: #59636e; }
 .para p { margin: 0; }
 .para ul.hints { grid-column: 3; margin: .3rem 0 0; padding-left: 1.2rem; font-size: .85rem; }
-mark { background: #ffd33d; border-bottom: 2px solid #cf222e; padding: 0 1px;
+mark { background: #ffd33d; border-bottom: 2px solid #cf222e; padding: 0;
   position: relative; cursor: help; }
 mark:hover::after { content: attr(data-hint); position: absolute; left: 0; top: 1.6em;
   z-index: 1; width: max-content; max-width: 28rem; white-space: pre-line; background: #1f2328;

@@ -21,25 +21,17 @@ use calque::train::TrainOptions;
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
-    /// When to colour the text output of score, gate and eval: auto colours only when
-    /// standard output is a terminal and NO_COLOR is not set. json, jsonl, csv, html and
-    /// markdown never hold colour.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "auto",
-        value_name = "WHEN"
-    )]
-    color: ColorWhen,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorWhen {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
     Auto,
+    /// Always colour (for a pager that shows escape codes: … --color always | less -R).
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -176,7 +168,7 @@ struct Common {
     /// Default: standard input.
     inputs: Vec<PathBuf>,
     /// Model file (default: the embedded model). Example: --model my-model.json
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
     /// Probability at or above which a paragraph is flagged (default: the model's).
     /// Example: --threshold 0.8
@@ -195,7 +187,7 @@ struct Common {
     #[arg(long)]
     lossy: bool,
     /// How to read the inputs. Example: cat page.html | calque score - --input-format html
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
 }
 
@@ -209,6 +201,9 @@ struct ScoreCli {
     /// Print nothing but the inputs that could not be read (the exit code tells the rest).
     #[arg(long, short)]
     quiet: bool,
+    /// When to colour the text format (json, jsonl, csv and html never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
@@ -221,6 +216,9 @@ struct GateCli {
     /// Print only the blocked articles (nothing when every article passes).
     #[arg(long, short)]
     quiet: bool,
+    /// When to colour the text format (json and jsonl never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
@@ -268,6 +266,9 @@ struct EvalCli {
     /// How many of the worst false positives and false negatives to list.
     #[arg(long, default_value_t = DEFAULT_WORST, value_name = "N")]
     worst: usize,
+    /// When to colour the text format (json and markdown never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
@@ -284,7 +285,7 @@ struct FeaturesCli {
     #[arg(long)]
     lossy: bool,
     /// How to read the inputs.
-    #[arg(long, value_enum, default_value = "auto")]
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
 }
 
@@ -341,7 +342,6 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let color = cli.color.for_stdout();
     let outcome = match cli.command {
         Command::Score(args) => {
             let format = match args.format {
@@ -351,6 +351,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 ScoreFormat::Csv => Format::Csv,
                 ScoreFormat::Html => Format::Html,
             };
+            let color = args.color.for_stdout();
             let score = score_args(args.common, format, args.quiet, color);
             commands::score(&score, false, &mut out, &mut err)?
         }
@@ -360,6 +361,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 GateFormat::Json => Format::Json,
                 GateFormat::Jsonl => Format::Jsonl,
             };
+            let color = args.color.for_stdout();
             let gate = score_args(args.common, format, args.quiet, color);
             commands::score(&gate, true, &mut out, &mut err)?
         }
@@ -394,7 +396,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 threshold: args.threshold,
                 by: args.by,
                 worst: args.worst,
-                color,
+                color: args.color.for_stdout(),
                 progress: true,
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
@@ -428,7 +430,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Outcome::Success
         }
         Command::Completions(args) => {
-            clap_complete::generate(args.shell, &mut Cli::command(), "calque", &mut out);
+            // clap_complete panics on a write error: write to memory, then to a pipe that
+            // may close early.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "calque", &mut script);
+            out.write_all(&script)
+                .context("writing to standard output")?;
             Outcome::Success
         }
     };

@@ -28,7 +28,7 @@ pub fn bar(len: u64, message: &'static str, unit: &'static str, enabled: bool) -
 /// A counter of steps whose number is not known in advance: `message 1234 units`.
 pub fn counter(message: &'static str, unit: &'static str, enabled: bool) -> ProgressBar {
     let style = ProgressStyle::with_template(&format!(
-        "{{spinner}} {{msg}} {{human_pos}} {unit} ({{elapsed}}, {{per_sec}})"
+        "{{spinner}} {{msg}} {{human_pos}} {unit} ({{elapsed}})"
     ))
     .unwrap_or_else(|_| ProgressStyle::default_spinner());
     ProgressBar::with_draw_target(None, target(enabled))

@@ -384,6 +384,26 @@ fn completions_for_each_shell_mention_score() {
 }
 
 #[test]
+fn completions_into_a_closed_pipe_exit_quietly() {
+    let binary = assert_cmd::cargo::cargo_bin("calque");
+    let script = format!(
+        "set -o pipefail; '{}' completions bash | head -c 1 > /dev/null",
+        binary.display()
+    );
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn every_subcommand_has_an_example_and_gate_lists_exit_codes() {
     for command in [
         "score",
