@@ -9,7 +9,8 @@
 //! The HTML is read with html5ever's tokenizer (Servo's spec-compliant parser, which reports
 //! line numbers and decodes character references). A tokenizer, not a tree: a start tag of a
 //! paragraph element or of a block that cannot sit inside a paragraph (`div`, `ul`, `table`…)
-//! ends the paragraph being read, which is how browsers close an unclosed `<p>` too.
+//! ends the paragraph being read, and the end tag of a block closes what was left open inside
+//! it, which is how browsers close an unclosed `<p>` or `<li>` too.
 
 use std::cell::RefCell;
 
@@ -29,7 +30,8 @@ const SKIPPED: &[&str] = &[
     "script", "style", "nav", "header", "footer", "aside", "noscript", "template",
 ];
 
-/// Block elements that end the paragraph being read, without starting one.
+/// Block elements that end the paragraph being read, without starting one; closing one
+/// closes the paragraph elements left open inside it.
 const BREAKS: &[&str] = &[
     "address",
     "article",
@@ -61,7 +63,7 @@ struct State {
     paragraphs: Vec<Paragraph>,
     /// Text of the paragraph being read, and the line of its opening tag.
     current: Option<(String, usize)>,
-    /// Open paragraph elements, innermost last.
+    /// Open paragraph and block elements, innermost last.
     open: Vec<String>,
     /// How many skipped elements are open.
     skipping: usize,
@@ -77,17 +79,19 @@ impl State {
         }
     }
 
-    /// Closes the innermost open element when the element starting now cannot sit inside it
-    /// (`<p>` ends an open `<p>`, `<li>` an open `<li>`, a heading an open heading, a block an
-    /// open `<p>`), as an HTML parser would.
+    /// Closes the open elements the element starting now cannot sit inside (any paragraph
+    /// element or block ends an open `<p>`, `<li>` an open `<li>`, a heading an open heading),
+    /// as an HTML parser would.
     fn close_implied_by(&mut self, name: &str) {
-        let implied = match self.open.last().map(String::as_str) {
-            Some("p") => PARAGRAPHS.contains(&name) && name != "li" || BREAKS.contains(&name),
-            Some("li") => name == "li",
-            Some(top) if is_heading(top) => is_heading(name),
-            _ => false,
-        };
-        if implied {
+        while let Some(top) = self.open.last() {
+            let implied = match top.as_str() {
+                "p" => PARAGRAPHS.contains(&name) || BREAKS.contains(&name),
+                "li" => name == "li",
+                top => is_heading(top) && is_heading(name),
+            };
+            if !implied {
+                break;
+            }
             self.open.pop();
         }
     }
@@ -117,8 +121,10 @@ impl State {
         self.flush();
         if start {
             self.close_implied_by(name);
-            if paragraph {
+            if name != "hr" {
                 self.open.push(name.to_string());
+            }
+            if paragraph {
                 self.current = Some((String::new(), line));
             }
         } else if let Some(at) = self.open.iter().rposition(|open| open == name) {
@@ -127,7 +133,8 @@ impl State {
     }
 
     fn text(&mut self, text: &str, line: usize) {
-        if self.skipping > 0 || self.open.is_empty() {
+        let in_paragraph = self.open.iter().any(|e| PARAGRAPHS.contains(&e.as_str()));
+        if self.skipping > 0 || !in_paragraph {
             return;
         }
         self.current
@@ -252,6 +259,19 @@ mod tests {
                 ("Deuxième.".to_string(), 2),
                 ("Citée.".to_string(), 4),
             ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_list_item_ends_at_the_next_one() {
+        let html = "<ul><li><p>Un\n<li>Deux</ul>\n<div>hors liste</div>";
+        assert_eq!(
+            texts(html),
+            vec![("Un".to_string(), 1), ("Deux".to_string(), 2)]
+        );
+        assert_eq!(
+            texts("<li><div>Dans un bloc</div></li>"),
+            vec![("Dans un bloc".to_string(), 1)]
         );
     }
 
