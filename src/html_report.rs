@@ -26,8 +26,8 @@ pub struct IndexEntry {
 const STYLE: &str = r#"
 body { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; margin: 0 auto; max-width: 60rem;
   padding: 1rem 1.5rem; display: flex; flex-direction: column; }
-h1 { font-size: 1.3rem; margin: .5rem 0; }
-.legend { color: #59636e; font-size: .85rem; margin: 0 0 1rem; }
+h1 { font-size: 1.3rem; margin: .5rem 0; order: -2; }
+.legend { color: #59636e; font-size: .85rem; margin: 0 0 1rem; order: -2; }
 .swatch { display: inline-block; width: 2.5em; height: .9em; vertical-align: middle;
   border: 1px solid #d1d9e0; }
 section.article { border: 1px solid #d1d9e0; border-radius: 6px; margin: 0 0 1.5rem; }
@@ -202,7 +202,7 @@ fn highlighted(text: &str, evidence: &[EvidenceReport]) -> String {
 }
 
 /// Writes the index of the articles (when there are several) and the inputs that could not
-/// be read, then closes the page.
+/// be read (each message names its input), then closes the page.
 pub fn write_footer(
     out: &mut dyn Write,
     index: &[IndexEntry],
@@ -241,14 +241,8 @@ pub fn write_footer(
         }
         if !errors.is_empty() {
             writeln!(out, "<ul class=\"errors\">")?;
-            for (path, message) in errors {
-                let path = if path.is_empty() { "input" } else { path };
-                writeln!(
-                    out,
-                    "<li><code>{}</code>: {}</li>",
-                    escape(path),
-                    escape(message)
-                )?;
+            for (_, message) in errors {
+                writeln!(out, "<li>{}</li>", escape(message))?;
             }
             writeln!(out, "</ul>")?;
         }
@@ -297,6 +291,39 @@ mod tests {
             html,
             "<mark title=\"name: Iouri Ouchakov&#10;translit: Iouri\" data-hint=\"name: Iouri Ouchakov&#10;translit: Iouri\">Yuri</mark>\
              <mark title=\"name: Iouri Ouchakov\" data-hint=\"name: Iouri Ouchakov\"> Ushakov</mark> a parlé."
+        );
+    }
+
+    #[test]
+    fn the_footer_indexes_articles_and_lists_errors_escaped() {
+        let entry = |path: &str, verdict| IndexEntry {
+            path: path.to_string(),
+            verdict,
+            reason: "why".to_string(),
+        };
+        let mut out = Vec::new();
+        let index = [
+            entry("a.txt", Verdict::Pass),
+            entry("<b>.txt", Verdict::Block),
+        ];
+        let errors = [("c.txt".to_string(), "c.txt: <missing> & gone".to_string())];
+        write_footer(&mut out, &index, &errors).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains("2 articles: 1 blocked, 1 passed; 1 could not be read."));
+        assert!(
+            html.contains("<a href=\"#article-2\">&lt;b&gt;.txt</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li>c.txt: &lt;missing&gt; &amp; gone</li>"),
+            "{html}"
+        );
+        let mut out = Vec::new();
+        write_footer(&mut out, &index[..1], &[]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "</body>\n</html>\n",
+            "no index for one"
         );
     }
 
