@@ -8,14 +8,17 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::dataset::{expand_csv_paths, featurize};
+use anstyle::{AnsiColor, Style};
+
+use crate::dataset::{expand_csv_paths, featurize, featurize_with_progress, FeatureTable};
 use crate::error::{Error, Result};
 use crate::features::{extract_article, feature_names, FEATURES};
 use crate::input::{self, ReadOptions};
 use crate::lexicon;
 use crate::metrics::Metrics;
 use crate::model::Model;
-use crate::report::{score_article, Format, ReportWriter, ScoreOptions, Verdict};
+use crate::progress;
+use crate::report::{score_article, Detail, Format, Reason, ReportWriter, ScoreOptions, Verdict};
 use crate::train::{self, TrainOptions};
 
 /// How a command ended, for the exit code.
@@ -78,8 +81,15 @@ pub struct ScoreArgs {
     pub min_words: usize,
     /// Largest flagged share of an article that passes.
     pub max_flagged_share: f64,
-    /// Input limits.
+    /// Input limits and format.
     pub read: ReadOptions,
+    /// `score`: write only the inputs that could not be read; `gate`: only blocked articles.
+    pub quiet: bool,
+    /// Colour the text format with terminal escape codes.
+    pub color: bool,
+    /// Show a progress bar over the inputs on standard error (drawn only when it is a
+    /// terminal, and only for more than one input).
+    pub progress: bool,
 }
 
 /// Scores every input (`gate = false`: full report) or gives verdicts (`gate = true`).
@@ -99,8 +109,15 @@ pub fn score(
         min_words: args.min_words,
         max_flagged_share: args.max_flagged_share,
     };
+    let detail = match (gate, args.quiet) {
+        (false, false) => Detail::Paragraphs,
+        (false, true) => Detail::Errors,
+        (true, false) => Detail::Verdicts,
+        (true, true) => Detail::Blocked,
+    };
     let (sources, expand_errors) = input::expand(&args.inputs);
-    let mut writer = ReportWriter::new(out, args.format, gate).map_err(stdout_error)?;
+    let mut writer =
+        ReportWriter::new(out, args.format, detail, args.color).map_err(stdout_error)?;
     let mut failed = false;
     let mut blocked = false;
     for error in expand_errors {
@@ -108,6 +125,12 @@ pub fn score(
         writeln!(errors, "calque: {error}").map_err(stdout_error)?;
         writer.error("", &error.to_string()).map_err(stdout_error)?;
     }
+    let bar = progress::bar(
+        sources.len() as u64,
+        "scoring",
+        "articles",
+        args.progress && sources.len() > 1,
+    );
     for source in &sources {
         match input::read_article(source, &args.read) {
             Ok(paragraphs) => {
@@ -117,13 +140,16 @@ pub fn score(
             }
             Err(error) => {
                 failed = true;
-                writeln!(errors, "calque: {error}").map_err(stdout_error)?;
+                bar.suspend(|| writeln!(errors, "calque: {error}"))
+                    .map_err(stdout_error)?;
                 writer
                     .error(&source.name(), &error.to_string())
                     .map_err(stdout_error)?;
             }
         }
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     writer.finish().map_err(stdout_error)?;
     Ok(if failed {
         Outcome::Failed
@@ -145,6 +171,8 @@ pub struct TrainArgs {
     pub force: bool,
     /// Folds, seed, fit settings.
     pub options: TrainOptions,
+    /// Show progress bars on standard error (drawn only when it is a terminal).
+    pub progress: bool,
 }
 
 /// Trains a model, writes it atomically and prints its cross-validated metrics.
@@ -155,8 +183,18 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
             message: format!("{} exists; pass --force to replace it", args.out.display()),
         });
     }
-    let table = featurize(&args.data, false, None)?;
-    let model = train::train(&table, &args.options)?;
+    let table = featurize_counting(&args.data, false, None, args.progress)?;
+    let bar = progress::bar(
+        train::fits(&table, &args.options) as u64,
+        "fitting",
+        "models",
+        args.progress,
+    );
+    let model = train::train_with_progress(&table, &args.options, &mut |fitted| {
+        bar.set_position(fitted as u64)
+    });
+    bar.finish_and_clear();
+    let model = model?;
     model.save(&args.out, args.force)?;
     let summary = model.training.as_ref().expect("train fills the summary");
     let mut text = format!(
@@ -187,6 +225,21 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
     Ok(model)
 }
 
+/// [`featurize`] with a row counter on standard error.
+fn featurize_counting(
+    data: &[PathBuf],
+    keep_text: bool,
+    breakdown: Option<&str>,
+    progress: bool,
+) -> Result<FeatureTable> {
+    let counter = progress::counter("extracting features:", "rows", progress);
+    let table = featurize_with_progress(data, keep_text, breakdown, &mut |rows| {
+        counter.inc(rows as u64)
+    });
+    counter.finish_and_clear();
+    table
+}
+
 fn metrics_line(m: &Metrics) -> String {
     format!(
         "rows {}, ROC AUC {}, accuracy {:.3}, precision {:.3}, recall {:.3}, F1 {:.3}, false positive rate {:.3}",
@@ -203,13 +256,17 @@ fn metrics_line(m: &Metrics) -> String {
 /// Output formats of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EvalFormat {
-    /// One line of metrics, and one per breakdown value.
+    /// For people: the metrics, the confusion matrix and the paragraphs that cost most.
     Text,
     /// A JSON object.
     Json,
-    /// A Markdown section with tables, for models/default.eval.md.
+    /// A Markdown section with tables, for models/default.eval.md (excerpts of at most four
+    /// words, since that file is committed and the evaluated text may not be copied).
     Markdown,
 }
+
+/// Default `--worst`.
+pub const DEFAULT_WORST: usize = 5;
 
 /// Options of `eval`.
 #[derive(Debug, Clone, PartialEq)]
@@ -224,6 +281,12 @@ pub struct EvalArgs {
     pub threshold: Option<f64>,
     /// A column to break the metrics down by (e.g. `source`).
     pub by: Option<String>,
+    /// How many of the worst false positives and false negatives to list.
+    pub worst: usize,
+    /// Colour the text format with terminal escape codes.
+    pub color: bool,
+    /// Show a row counter on standard error (drawn only when it is a terminal).
+    pub progress: bool,
 }
 
 /// How often one family fires on each label, and its commonest false alarms.
@@ -239,20 +302,45 @@ pub struct FamilyRate {
     pub false_alarms: Vec<(String, usize)>,
 }
 
+/// A misjudged paragraph, among those that cost most.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Misjudged {
+    /// The `id` column, or `FILE:LINE` of the CSV record.
+    pub id: String,
+    /// Its label.
+    pub label: u8,
+    /// The model's probability.
+    pub probability: f64,
+    /// The three features that pushed most toward the mistake: the largest contributions for
+    /// a false positive, the most negative for a false negative.
+    pub features: Vec<Reason>,
+    /// The start of the paragraph (at most four words in Markdown).
+    pub excerpt: String,
+}
+
 #[derive(Serialize)]
 struct EvalReport {
     #[serde(flatten)]
     metrics: Metrics,
     by: BTreeMap<String, Metrics>,
     families: Vec<FamilyRate>,
+    /// Label-0 paragraphs flagged, highest probability first.
+    worst_false_positives: Vec<Misjudged>,
+    /// Label-1 paragraphs not flagged, lowest probability first.
+    worst_false_negatives: Vec<Misjudged>,
 }
+
+/// Characters of a paragraph quoted in the text and JSON reports.
+const EXCERPT_CHARS: usize = 100;
+/// Features listed per misjudged paragraph.
+const MISJUDGED_FEATURES: usize = 3;
 
 /// Evaluates a model on labeled data.
 pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
-    let table = featurize(&args.data, true, args.by.as_deref())?;
+    let table = featurize_counting(&args.data, true, args.by.as_deref(), args.progress)?;
     let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
     let metrics = Metrics::compute(&probabilities, &table.labels, threshold);
     let mut by = BTreeMap::new();
@@ -274,10 +362,24 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         }
     }
     let families = family_rates(&table.texts, &table.labels);
+    let markdown_excerpts = args.format == EvalFormat::Markdown;
+    let worst = |label: u8| {
+        worst_misjudged(
+            &model,
+            &table,
+            &probabilities,
+            threshold,
+            label,
+            args.worst,
+            markdown_excerpts,
+        )
+    };
     let report = EvalReport {
         metrics: metrics.clone(),
         by,
         families,
+        worst_false_positives: worst(0),
+        worst_false_negatives: worst(1),
     };
     let text = match args.format {
         EvalFormat::Json => {
@@ -285,17 +387,149 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
             s.push('\n');
             s
         }
-        EvalFormat::Text => {
-            let mut s = format!("{}\n", metrics_line(&report.metrics));
-            for (value, m) in &report.by {
-                s.push_str(&format!("  {value}: {}\n", metrics_line(m)));
-            }
-            s
-        }
+        EvalFormat::Text => eval_text(&report, args.color),
         EvalFormat::Markdown => markdown(&args.data, &report),
     };
     out.write_all(text.as_bytes()).map_err(stdout_error)?;
     Ok(metrics)
+}
+
+/// The `count` misjudged paragraphs of `label` the model got most wrong: label-0 paragraphs
+/// flagged, highest probability first, or label-1 paragraphs missed, lowest first.
+fn worst_misjudged(
+    model: &Model,
+    table: &FeatureTable,
+    probabilities: &[f64],
+    threshold: f64,
+    label: u8,
+    count: usize,
+    short: bool,
+) -> Vec<Misjudged> {
+    let mut wrong: Vec<usize> = (0..table.labels.len())
+        .filter(|&i| table.labels[i] == label && (probabilities[i] >= threshold) == (label == 0))
+        .collect();
+    wrong.sort_by(|&a, &b| {
+        let order = probabilities[a].total_cmp(&probabilities[b]);
+        if label == 0 {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    wrong.truncate(count);
+    wrong
+        .into_iter()
+        .map(|i| {
+            let values = &table.rows[i];
+            let toward_error = |c: f64| if label == 0 { c } else { -c };
+            let mut features: Vec<Reason> = model
+                .contributions(values)
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| toward_error(c) > 0.0)
+                .map(|(k, &c)| Reason {
+                    feature: FEATURES[k].name,
+                    family: FEATURES[k].family,
+                    value: values[k],
+                    contribution: c,
+                })
+                .collect();
+            features.sort_by(|a, b| {
+                toward_error(b.contribution).total_cmp(&toward_error(a.contribution))
+            });
+            features.truncate(MISJUDGED_FEATURES);
+            let text = table.texts.get(i).map_or("", String::as_str);
+            Misjudged {
+                id: table.ids[i].clone(),
+                label,
+                probability: probabilities[i],
+                features,
+                excerpt: if short {
+                    short_match(text)
+                } else {
+                    excerpt(text, EXCERPT_CHARS)
+                },
+            }
+        })
+        .collect()
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn features_line(features: &[Reason]) -> String {
+    let listed: Vec<String> = features
+        .iter()
+        .map(|r| format!("{} {:+.2}", r.feature, r.contribution))
+        .collect();
+    if listed.is_empty() {
+        "no feature pushed this way".to_string()
+    } else {
+        listed.join(", ")
+    }
+}
+
+/// The text report: metrics, confusion matrix, breakdown, worst mistakes.
+fn eval_text(report: &EvalReport, color: bool) -> String {
+    let (heading, number) = if color {
+        (Style::new().bold(), AnsiColor::Yellow.on_default())
+    } else {
+        (Style::new(), Style::new())
+    };
+    let m = &report.metrics;
+    let mut s = format!(
+        "{heading}{} paragraphs{heading:#} ({} label 1), threshold {:.4}\n",
+        m.rows, m.positives, m.threshold
+    );
+    s.push_str(&format!(
+        "ROC AUC {number}{}{number:#}  precision {number}{:.3}{number:#}  recall {number}{:.3}{number:#}  F1 {number}{:.3}{number:#}  accuracy {:.3}  label 0 flagged {:.1}%\n\n",
+        m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.4}")),
+        m.precision,
+        m.recall,
+        m.f1,
+        m.accuracy,
+        m.false_positive_rate * 100.0
+    ));
+    s.push_str(&format!(
+        "{heading}confusion matrix{heading:#}     flagged  not flagged\n  label 1 (machine) {:>9} {:>12}\n  label 0 (human)   {:>9} {:>12}\n",
+        m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
+    ));
+    if !report.by.is_empty() {
+        s.push_str(&format!("\n{heading}by value{heading:#}\n"));
+        for (value, m) in &report.by {
+            s.push_str(&format!("  {value}: {}\n", metrics_line(m)));
+        }
+    }
+    for (title, list) in [
+        (
+            "worst false positives (label 0, flagged, highest probability first)",
+            &report.worst_false_positives,
+        ),
+        (
+            "worst false negatives (label 1, missed, lowest probability first)",
+            &report.worst_false_negatives,
+        ),
+    ] {
+        s.push_str(&format!("\n{heading}{title}{heading:#}\n"));
+        if list.is_empty() {
+            s.push_str("  none\n");
+        }
+        for w in list {
+            s.push_str(&format!(
+                "  {}  {number}{:.3}{number:#}  {}\n      {}\n",
+                w.id,
+                w.probability,
+                features_line(&w.features),
+                w.excerpt
+            ));
+        }
+    }
+    s
 }
 
 /// Per-family firing rates on each label, and the five commonest false alarms per family.
@@ -367,6 +601,11 @@ fn short_match(matched: &str) -> String {
     short
 }
 
+/// A Markdown table cell: pipes and line breaks would end the cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
 fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
     let names: Vec<String> = data
         .iter()
@@ -397,14 +636,20 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
     for (value, m) in &report.by {
         s.push_str(&row(value, m));
     }
-    s.push_str(&format!("\nThreshold {:.4}.\n\n", report.metrics.threshold));
+    let m = &report.metrics;
+    s.push_str(&format!("\nThreshold {:.4}.\n\n", m.threshold));
+    s.push_str("| all rows | flagged | not flagged |\n|---|---|---|\n");
+    s.push_str(&format!(
+        "| label 1 | {} | {} |\n| label 0 | {} | {} |\n\n",
+        m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
+    ));
     s.push_str("| family | fires on label 0 | fires on label 1 | commonest matches on label 0 |\n");
     s.push_str("|---|---|---|---|\n");
     for f in &report.families {
         let alarms: Vec<String> = f
             .false_alarms
             .iter()
-            .map(|(m, c)| format!("`{m}` ({c})"))
+            .map(|(m, c)| format!("`{}` ({c})", cell(m)))
             .collect();
         s.push_str(&format!(
             "| {} | {:.1}% | {:.1}% | {} |\n",
@@ -413,6 +658,32 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
             f.machine * 100.0,
             alarms.join(", ")
         ));
+    }
+    for (title, list) in [
+        (
+            "Worst false positives (label 0, flagged, highest probability first)",
+            &report.worst_false_positives,
+        ),
+        (
+            "Worst false negatives (label 1, missed, lowest probability first)",
+            &report.worst_false_negatives,
+        ),
+    ] {
+        s.push_str(&format!("\n{title}:"));
+        if list.is_empty() {
+            s.push_str(" none.\n");
+            continue;
+        }
+        s.push_str("\n\n| id | probability | top features | starts with |\n|---|---|---|---|\n");
+        for w in list {
+            s.push_str(&format!(
+                "| {} | {:.3} | {} | `{}` |\n",
+                cell(&w.id),
+                w.probability,
+                features_line(&w.features),
+                cell(&w.excerpt)
+            ));
+        }
     }
     s.push('\n');
     s

@@ -335,6 +335,16 @@ pub fn featurize(
     keep_text: bool,
     breakdown: Option<&str>,
 ) -> Result<FeatureTable> {
+    featurize_with_progress(paths, keep_text, breakdown, &mut |_| {})
+}
+
+/// [`featurize`], telling `on_rows` how many rows each article added (for a progress bar).
+pub fn featurize_with_progress(
+    paths: &[PathBuf],
+    keep_text: bool,
+    breakdown: Option<&str>,
+    on_rows: &mut dyn FnMut(usize),
+) -> Result<FeatureTable> {
     let mut table = FeatureTable::default();
     let mut hash = Fnv::default();
     for path in expand_csv_paths(paths)? {
@@ -354,6 +364,7 @@ pub fn featurize(
                 }
                 rows_in_file += 1;
             }
+            on_rows(article.len());
         }
         if rows_in_file == 0 {
             return Err(Error::Csv {

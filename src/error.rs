@@ -22,6 +22,9 @@ pub enum Error {
     /// An input with no text in it.
     #[error("{path}: no text to score (the input is empty or only blank lines)")]
     Empty { path: PathBuf },
+    /// An HTML input with no article text in it.
+    #[error("{path}: no article text in this HTML (paragraphs come from p, h1-h6, li and blockquote, outside script, style, nav, header, footer and aside)")]
+    EmptyHtml { path: PathBuf },
     /// An article larger than the configured limit.
     #[error("{path}: article is {size} bytes, over the limit of {limit} bytes (--max-bytes)")]
     TooLarge {

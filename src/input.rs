@@ -1,5 +1,7 @@
-//! Reading articles to score: paths, folders (recursing into `.txt` and `.md` files) and `-`
-//! for standard input. One file is one article.
+//! Reading articles to score: paths, folders (recursing into `.txt`, `.md`, `.html` and `.htm`
+//! files) and `-` for standard input. One file is one article. HTML files (by extension, or
+//! any input with `--input-format html`) are read for their article text ([`html_input`]);
+//! everything else, standard input included, is plain text.
 //!
 //! Input is checked before it is scored: a file over `max_bytes`, a binary file (NUL bytes) and
 //! invalid UTF-8 (unless `lossy`) are errors that name the file and the byte offset.
@@ -8,10 +10,23 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::html_input;
 use crate::segment::{paragraphs, Paragraph};
 
 /// Default `--max-bytes`: the largest article read.
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How an input's text is cut into paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// HTML for `.html` and `.htm` files, plain text for the rest and for standard input.
+    #[default]
+    Auto,
+    /// Plain text, whatever the extension.
+    Text,
+    /// HTML, whatever the extension (standard input included).
+    Html,
+}
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +35,8 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     pub lossy: bool,
+    /// Plain text or HTML.
+    pub format: InputFormat,
 }
 
 impl Default for ReadOptions {
@@ -27,6 +44,7 @@ impl Default for ReadOptions {
         ReadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             lossy: false,
+            format: InputFormat::Auto,
         }
     }
 }
@@ -48,9 +66,27 @@ impl Source {
             Source::File(path) => path.display().to_string(),
         }
     }
+
+    /// True when the source is read as HTML.
+    pub fn is_html(&self, format: InputFormat) -> bool {
+        match (format, self) {
+            (InputFormat::Html, _) => true,
+            (InputFormat::Text, _) | (InputFormat::Auto, Source::Stdin) => false,
+            (InputFormat::Auto, Source::File(path)) => is_html_path(path),
+        }
+    }
 }
 
-/// Expands the command line's inputs: folders become their `.txt` and `.md` files, sorted;
+fn is_html_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Extensions of the files a folder is expanded to.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Expands the command line's inputs: folders become their `.txt`, `.md`, `.html` and `.htm`
+/// files, sorted;
 /// no input means standard input. Folders that cannot be listed are returned as errors,
 /// next to the sources found elsewhere.
 pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
@@ -84,7 +120,11 @@ fn walk(folder: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
     for path in paths {
         if path.is_dir() {
             walk(&path, sources, errors);
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
             sources.push(Source::File(path));
         }
     }
@@ -138,11 +178,17 @@ pub fn decode(bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<String> {
 /// Reads an article and splits it into paragraphs; an article with no text is an error.
 pub fn read_article(source: &Source, options: &ReadOptions) -> Result<Vec<Paragraph>> {
     let text = read_text(source, options)?;
+    let path = PathBuf::from(source.name());
+    if source.is_html(options.format) {
+        let found = html_input::paragraphs(&text);
+        if found.is_empty() {
+            return Err(Error::EmptyHtml { path });
+        }
+        return Ok(found);
+    }
     let found = paragraphs(&text);
     if found.is_empty() {
-        return Err(Error::Empty {
-            path: PathBuf::from(source.name()),
-        });
+        return Err(Error::Empty { path });
     }
     Ok(found)
 }
@@ -176,7 +222,7 @@ mod tests {
     fn folders_expand_to_text_files_sorted() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for name in ["b.txt", "a.md", "c.csv", "sub/d.txt"] {
+        for name in ["b.txt", "a.md", "c.csv", "sub/d.txt", "e.HTML", "f.htm"] {
             std::fs::write(dir.path().join(name), "Texte.").unwrap();
         }
         let (sources, errors) = expand(&[dir.path().to_path_buf()]);
@@ -185,7 +231,7 @@ mod tests {
             .iter()
             .map(|s| s.name().rsplit('/').next().unwrap().to_string())
             .collect();
-        assert_eq!(names, vec!["a.md", "b.txt", "d.txt"]);
+        assert_eq!(names, vec!["a.md", "b.txt", "e.HTML", "f.htm", "d.txt"]);
     }
 
     #[test]
@@ -195,7 +241,7 @@ mod tests {
         std::fs::write(&big, "x".repeat(100)).unwrap();
         let options = ReadOptions {
             max_bytes: 10,
-            lossy: false,
+            ..ReadOptions::default()
         };
         let err = read_article(&Source::File(big), &options)
             .unwrap_err()

@@ -1,15 +1,17 @@
 //! The `calque` command line: parses arguments, calls the library, maps the outcome to an
 //! exit code (0 done or pass, 1 gate blocked, 2 error).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use calque::commands::{self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs};
-use calque::input::{ReadOptions, DEFAULT_MAX_BYTES};
+use calque::commands::{
+    self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, DEFAULT_WORST,
+};
+use calque::input::{InputFormat, ReadOptions, DEFAULT_MAX_BYTES};
 use calque::model::FitParams;
 use calque::report::{Format, DEFAULT_MAX_FLAGGED_SHARE, DEFAULT_MIN_WORDS};
 use calque::synth::SynthArgs;
@@ -23,6 +25,38 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour (for a pager that shows escape codes: … --color always | less -R).
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether standard output gets colour; `auto` follows anstream (NO_COLOR, CLICOLOR,
+    /// CLICOLOR_FORCE, TERM, and whether standard output is a terminal).
+    fn for_stdout(self) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
+const GATE_EXIT_CODES: &str = "\
+Exit codes (a pipeline can act on them; an error never passes):
+  0  every article passes
+  1  at least one article is blocked: more than --max-flagged-share of its judged paragraphs
+     are flagged, or no paragraph has --min-words words (nothing to judge)
+  2  an error: an input could not be read, a bad model or argument (the other inputs are
+     still judged and reported)";
+
 #[derive(Subcommand)]
 enum Command {
     /// Score articles: a probability per paragraph, the evidence, and a verdict per article.
@@ -35,15 +69,17 @@ enum Command {
     /// Gate publication: exit 0 when every article passes, 1 when one is blocked, 2 on any
     /// error (an unreadable input never passes).
     ///
-    /// Example: calque gate article.txt --max-flagged-share 0.2 && publish article.txt
+    /// Example: calque gate draft.html --max-flagged-share 0.2 --quiet && publish draft.html
+    #[command(after_help = GATE_EXIT_CODES)]
     Gate(GateCli),
     /// Train a model from a labeled CSV and print its cross-validated metrics.
     ///
     /// Example: calque train --data training-data --out models/default.json --force
     Train(TrainCli),
-    /// Evaluate a model on a labeled CSV.
+    /// Evaluate a model on a labeled CSV: ROC AUC, precision, recall, F1, the confusion matrix
+    /// and the paragraphs it gets most wrong.
     ///
-    /// Example: calque eval --data labeled.csv --format json
+    /// Example: calque eval --data labeled.csv --worst 10
     Eval(EvalCli),
     /// Write one CSV row of named features per paragraph.
     ///
@@ -58,58 +94,101 @@ enum Command {
     ///
     /// Example: calque info --format json
     Info(InfoCli),
+    /// Write a shell completion script to standard output.
+    ///
+    /// Example: calque completions bash > ~/.local/share/bash-completion/completions/calque
+    Completions(CompletionsCli),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ScoreFormat {
+    /// Flagged paragraphs with their underlined evidence, then a verdict per article.
     Text,
+    /// One JSON document.
     Json,
+    /// JSON Lines: one record per paragraph, article and error (spec in src/report.rs).
     Jsonl,
+    /// One row per paragraph.
     Csv,
+    /// One self-contained HTML page, paragraphs shaded by probability.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum GateFormat {
+    /// One verdict line per article.
     Text,
+    /// One JSON document of verdicts.
     Json,
+    /// One JSON line per article.
     Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum EvalFormatCli {
+    /// Metrics, confusion matrix and the worst mistakes, for people.
     Text,
+    /// One JSON object.
     Json,
+    /// Markdown tables (excerpts cut to four words).
     Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum InfoFormat {
+    /// For people.
     Text,
+    /// One JSON object.
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatCli {
+    /// HTML for .html and .htm files, plain text otherwise (standard input included).
+    Auto,
+    /// Plain text, whatever the extension.
+    Text,
+    /// HTML, whatever the extension.
+    Html,
+}
+
+impl InputFormatCli {
+    fn library(self) -> InputFormat {
+        match self {
+            InputFormatCli::Auto => InputFormat::Auto,
+            InputFormatCli::Text => InputFormat::Text,
+            InputFormatCli::Html => InputFormat::Html,
+        }
+    }
 }
 
 #[derive(clap::Args)]
 struct Common {
-    /// Files, folders (their .txt and .md files) or - for standard input. Default: stdin.
+    /// Files, folders (their .txt, .md, .html and .htm files) or - for standard input.
+    /// Default: standard input.
     inputs: Vec<PathBuf>,
     /// Model file (default: the embedded model). Example: --model my-model.json
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
     /// Probability at or above which a paragraph is flagged (default: the model's).
-    #[arg(long)]
+    /// Example: --threshold 0.8
+    #[arg(long, value_name = "P")]
     threshold: Option<f64>,
     /// Paragraphs with fewer words are not judged (navigation, bylines).
-    #[arg(long, default_value_t = DEFAULT_MIN_WORDS)]
+    #[arg(long, default_value_t = DEFAULT_MIN_WORDS, value_name = "N")]
     min_words: usize,
     /// An article is blocked when more than this share of its judged paragraphs is flagged.
-    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE)]
+    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F")]
     max_flagged_share: f64,
     /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// How to read the inputs. Example: cat page.html | calque score - --input-format html
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    input_format: InputFormatCli,
 }
 
 #[derive(clap::Args)]
@@ -119,6 +198,12 @@ struct ScoreCli {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ScoreFormat,
+    /// Print nothing but the inputs that could not be read (the exit code tells the rest).
+    #[arg(long, short)]
+    quiet: bool,
+    /// When to colour the text format (json, jsonl, csv and html never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
@@ -128,80 +213,95 @@ struct GateCli {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: GateFormat,
+    /// Print only the blocked articles (nothing when every article passes).
+    #[arg(long, short)]
+    quiet: bool,
+    /// When to colour the text format (json and jsonl never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
 struct TrainCli {
     /// Labeled CSV files, or folders of them (their .csv files, sorted). Repeatable.
-    #[arg(long, required = true, num_args = 1..)]
+    #[arg(long, required = true, num_args = 1.., value_name = "CSV")]
     data: Vec<PathBuf>,
     /// Where to write the model.
-    #[arg(long, default_value = "model.json")]
+    #[arg(long, default_value = "model.json", value_name = "FILE")]
     out: PathBuf,
     /// Replace --out if it exists.
     #[arg(long)]
     force: bool,
     /// Cross-validation folds (grouped by the `pair` column, else `doc`).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_name = "K")]
     folds: usize,
     /// Seed of the fold assignment.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, value_name = "N")]
     seed: u64,
     /// L2 penalty.
     #[arg(long, default_value_t = FitParams::default().alpha)]
     alpha: f64,
     /// Largest share of label-0 paragraphs the threshold may flag (out of fold).
-    #[arg(long, default_value_t = TrainOptions::default().max_false_positive_rate)]
+    #[arg(long, default_value_t = TrainOptions::default().max_false_positive_rate, value_name = "F")]
     max_fpr: f64,
 }
 
 #[derive(clap::Args)]
 struct EvalCli {
     /// Labeled CSV files, or folders of them. Repeatable.
-    #[arg(long, required = true, num_args = 1..)]
+    #[arg(long, required = true, num_args = 1.., value_name = "CSV")]
     data: Vec<PathBuf>,
     /// Model file (default: the embedded model).
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: EvalFormatCli,
     /// Probability at or above which a paragraph is flagged (default: the model's).
-    #[arg(long)]
+    #[arg(long, value_name = "P")]
     threshold: Option<f64>,
-    /// Break the metrics down by this column (e.g. --by source).
-    #[arg(long)]
+    /// Break the metrics down by this column. Example: --by source
+    #[arg(long, value_name = "COLUMN")]
     by: Option<String>,
+    /// How many of the worst false positives and false negatives to list.
+    #[arg(long, default_value_t = DEFAULT_WORST, value_name = "N")]
+    worst: usize,
+    /// When to colour the text format (json and markdown never hold colour).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(clap::Args)]
 struct FeaturesCli {
-    /// Files, folders or - for standard input.
+    /// Files, folders (their .txt, .md, .html and .htm files) or - for standard input.
     inputs: Vec<PathBuf>,
     /// Labeled CSVs to read instead of articles. Repeatable.
-    #[arg(long, num_args = 1.., conflicts_with = "inputs")]
+    #[arg(long, num_args = 1.., conflicts_with = "inputs", value_name = "CSV")]
     data: Vec<PathBuf>,
     /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    input_format: InputFormatCli,
 }
 
 #[derive(clap::Args)]
 struct SynthCli {
     /// Labeled CSV files, or folders of them. Repeatable.
-    #[arg(long, required = true, num_args = 1..)]
+    #[arg(long, required = true, num_args = 1.., value_name = "CSV")]
     data: Vec<PathBuf>,
     /// Seed of the corruptions.
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, default_value_t = 7, value_name = "N")]
     seed: u64,
     /// Share of clean rows to corrupt into label-1 rows.
-    #[arg(long, default_value_t = 0.35)]
+    #[arg(long, default_value_t = 0.35, value_name = "F")]
     rate: f64,
     /// Share of clean rows to retype with web typography, as label-0 rows.
-    #[arg(long, default_value_t = 0.3)]
+    #[arg(long, default_value_t = 0.3, value_name = "F")]
     human_rate: f64,
 }
 
@@ -212,7 +312,13 @@ struct InfoCli {
     format: InfoFormat,
 }
 
-fn score_args(common: Common, format: Format) -> ScoreArgs {
+#[derive(clap::Args)]
+struct CompletionsCli {
+    /// The shell to complete for.
+    shell: clap_complete::Shell,
+}
+
+fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> ScoreArgs {
     ScoreArgs {
         inputs: common.inputs,
         model: common.model,
@@ -223,7 +329,12 @@ fn score_args(common: Common, format: Format) -> ScoreArgs {
         read: ReadOptions {
             max_bytes: common.max_bytes,
             lossy: common.lossy,
+            format: common.input_format.library(),
         },
+        quiet,
+        color,
+        // A bar would tangle with the report when both go to the same terminal.
+        progress: !io::stdout().is_terminal(),
     }
 }
 
@@ -238,8 +349,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 ScoreFormat::Json => Format::Json,
                 ScoreFormat::Jsonl => Format::Jsonl,
                 ScoreFormat::Csv => Format::Csv,
+                ScoreFormat::Html => Format::Html,
             };
-            commands::score(&score_args(args.common, format), false, &mut out, &mut err)?
+            let color = args.color.for_stdout();
+            let score = score_args(args.common, format, args.quiet, color);
+            commands::score(&score, false, &mut out, &mut err)?
         }
         Command::Gate(args) => {
             let format = match args.format {
@@ -247,7 +361,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 GateFormat::Json => Format::Json,
                 GateFormat::Jsonl => Format::Jsonl,
             };
-            commands::score(&score_args(args.common, format), true, &mut out, &mut err)?
+            let color = args.color.for_stdout();
+            let gate = score_args(args.common, format, args.quiet, color);
+            commands::score(&gate, true, &mut out, &mut err)?
         }
         Command::Train(args) => {
             let train = TrainArgs {
@@ -263,6 +379,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     },
                     max_false_positive_rate: args.max_fpr,
                 },
+                progress: true,
             };
             commands::train(&train, &mut out).context("calque train")?;
             Outcome::Success
@@ -278,6 +395,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 },
                 threshold: args.threshold,
                 by: args.by,
+                worst: args.worst,
+                color: args.color.for_stdout(),
+                progress: true,
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success
@@ -289,6 +409,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 read: ReadOptions {
                     max_bytes: args.max_bytes,
                     lossy: args.lossy,
+                    format: args.input_format.library(),
                 },
             };
             commands::features(&features, &mut out, &mut err)?
@@ -306,6 +427,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Info(args) => {
             commands::info(matches!(args.format, InfoFormat::Json), &mut out)?;
+            Outcome::Success
+        }
+        Command::Completions(args) => {
+            // clap_complete panics on a write error: write to memory, then to a pipe that
+            // may close early.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "calque", &mut script);
+            out.write_all(&script)
+                .context("writing to standard output")?;
             Outcome::Success
         }
     };

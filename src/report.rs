@@ -36,14 +36,19 @@
 //!
 //! `--format json` writes the same records as one document:
 //! `{"articles":[{...article, "paragraphs":[...]}], "errors":[{...}]}`.
+//!
+//! The `text` format is described in [`crate::text_report`], the `html` one in
+//! [`crate::html_report`].
 
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::features::{extract_article, FEATURES};
+use crate::html_report::{self, IndexEntry};
 use crate::model::Model;
 use crate::segment::{char_offset, Paragraph};
+use crate::text_report::{self, Styles};
 
 /// How paragraphs are judged and articles given a verdict.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -267,6 +272,21 @@ pub enum Format {
     Jsonl,
     /// One CSV row per paragraph.
     Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// How much of each article is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// `score`: paragraphs and the article's verdict.
+    Paragraphs,
+    /// `gate`: the verdict of every article.
+    Verdicts,
+    /// `gate --quiet`: the verdicts of blocked articles only.
+    Blocked,
+    /// `score --quiet`: no article at all, only the inputs that could not be read.
+    Errors,
 }
 
 #[derive(Serialize)]
@@ -330,9 +350,11 @@ fn summary(article: &ArticleReport) -> ArticleRecord<'_> {
 pub struct ReportWriter<W: Write> {
     out: W,
     format: Format,
-    /// Gate output lists verdicts only, without paragraphs.
-    verdicts_only: bool,
+    detail: Detail,
+    styles: Styles,
     articles_written: usize,
+    /// The HTML page's index, written in its footer.
+    index: Vec<IndexEntry>,
     errors: Vec<(String, String)>,
 }
 
@@ -342,13 +364,16 @@ fn json_error(e: serde_json::Error) -> std::io::Error {
 }
 
 impl<W: Write> ReportWriter<W> {
-    /// A writer for `score` (`verdicts_only = false`) or `gate` (`true`).
-    pub fn new(out: W, format: Format, verdicts_only: bool) -> std::io::Result<Self> {
+    /// A writer of `format` at the given `detail`; `color` styles the text format with
+    /// terminal escape codes (the other formats never hold any).
+    pub fn new(out: W, format: Format, detail: Detail, color: bool) -> std::io::Result<Self> {
         let mut writer = ReportWriter {
             out,
             format,
-            verdicts_only,
+            detail,
+            styles: Styles::new(color && format == Format::Text),
             articles_written: 0,
+            index: Vec::new(),
             errors: Vec::new(),
         };
         match format {
@@ -356,16 +381,26 @@ impl<W: Write> ReportWriter<W> {
             Format::Csv => writer
                 .out
                 .write_all(b"path,line,probability,flagged,judged,features,matches,text\n")?,
+            Format::Html => html_report::write_header(&mut writer.out)?,
             Format::Text | Format::Jsonl => {}
         }
         Ok(writer)
     }
 
-    /// Writes one article.
+    /// Writes one article (or nothing, when the detail leaves it out).
     pub fn article(&mut self, article: &ArticleReport) -> std::io::Result<()> {
+        let wanted = match self.detail {
+            Detail::Paragraphs | Detail::Verdicts => true,
+            Detail::Blocked => article.verdict == Verdict::Block,
+            Detail::Errors => false,
+        };
+        if !wanted {
+            return Ok(());
+        }
+        let paragraphs = self.detail == Detail::Paragraphs;
         match self.format {
             Format::Jsonl => {
-                if !self.verdicts_only {
+                if paragraphs {
                     for paragraph in &article.paragraphs {
                         let record = ParagraphRecord {
                             kind: "paragraph",
@@ -383,7 +418,7 @@ impl<W: Write> ReportWriter<W> {
                 if self.articles_written > 0 {
                     self.out.write_all(b",")?;
                 }
-                let paragraph_list = if self.verdicts_only {
+                let paragraph_list = if !paragraphs {
                     Vec::new()
                 } else {
                     article
@@ -422,33 +457,23 @@ impl<W: Write> ReportWriter<W> {
                 }
                 csv.flush()?;
             }
-            Format::Text => self.text(article)?,
+            Format::Text => {
+                if paragraphs {
+                    text_report::write_flagged(&mut self.out, article, &self.styles)?;
+                }
+                text_report::write_verdict(&mut self.out, article, &self.styles)?;
+            }
+            Format::Html => {
+                html_report::write_article(&mut self.out, article, self.articles_written + 1)?;
+                self.index.push(IndexEntry {
+                    path: article.path.clone(),
+                    verdict: article.verdict,
+                    reason: article.reason.clone(),
+                });
+            }
         }
         self.articles_written += 1;
         Ok(())
-    }
-
-    fn text(&mut self, article: &ArticleReport) -> std::io::Result<()> {
-        if !self.verdicts_only {
-            for p in article.paragraphs.iter().filter(|p| p.flagged) {
-                writeln!(
-                    self.out,
-                    "{}:{}: {:.2} flagged  {}",
-                    article.path,
-                    p.line,
-                    p.probability,
-                    excerpt(&p.text, 90)
-                )?;
-                for e in &p.evidence {
-                    writeln!(self.out, "    {} \"{}\": {}", e.feature, e.matched, e.hint)?;
-                }
-            }
-        }
-        let verdict = match article.verdict {
-            Verdict::Pass => "pass",
-            Verdict::Block => "block",
-        };
-        writeln!(self.out, "{}: {verdict} ({})", article.path, article.reason)
     }
 
     /// Records an input that could not be read.
@@ -466,8 +491,11 @@ impl<W: Write> ReportWriter<W> {
         Ok(())
     }
 
-    /// Closes the output (the JSON document needs its end).
+    /// Closes the output (the JSON document and the HTML page need their end).
     pub fn finish(mut self) -> std::io::Result<W> {
+        if self.format == Format::Html {
+            html_report::write_footer(&mut self.out, &self.index, &self.errors)?;
+        }
         if self.format == Format::Json {
             self.out.write_all(b"],\"errors\":[")?;
             for (i, (path, message)) in self.errors.iter().enumerate() {
@@ -485,14 +513,6 @@ impl<W: Write> ReportWriter<W> {
         }
         self.out.flush()?;
         Ok(self.out)
-    }
-}
-
-/// The first `max` characters of a text, with an ellipsis when cut.
-fn excerpt(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
     }
 }
 
@@ -553,7 +573,8 @@ mod tests {
             &paragraphs("Yesterday, le président est venu à Paris."),
             &options(),
         );
-        let mut writer = ReportWriter::new(Vec::new(), Format::Json, false).unwrap();
+        let mut writer =
+            ReportWriter::new(Vec::new(), Format::Json, Detail::Paragraphs, false).unwrap();
         writer.article(&report).unwrap();
         writer.error("b.txt", "missing").unwrap();
         let bytes = writer.finish().unwrap();

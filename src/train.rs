@@ -63,6 +63,7 @@ fn cross_validate(
     table: &FeatureTable,
     keep: &dyn Fn(usize) -> bool,
     options: &TrainOptions,
+    on_fit: &mut dyn FnMut(),
 ) -> Result<(Vec<f64>, Vec<u8>)> {
     let fold_of =
         |i: usize| (Fnv::of(options.seed, &table.groups[i]) % options.folds as u64) as usize;
@@ -78,6 +79,7 @@ fn cross_validate(
         }
         let model = Model::fit(&rows, &labels, options.params)
             .map_err(|e| Error::Training(format!("fold {fold}: {e}")))?;
+        on_fit();
         for &i in indices.iter().filter(|&&i| fold_of(i) == fold) {
             probabilities[i] = model.probability(&table.rows[i]);
         }
@@ -91,6 +93,28 @@ fn cross_validate(
 /// Trains the model to ship: cross-validation and threshold on the rows outside the test
 /// split, test metrics from a model fitted without the test split, final fit on every row.
 pub fn train(table: &FeatureTable, options: &TrainOptions) -> Result<Model> {
+    train_with_progress(table, options, &mut |_| {})
+}
+
+/// How many models [`train`] fits: one per fold, one without the test split (when there is
+/// one), the final one.
+pub fn fits(table: &FeatureTable, options: &TrainOptions) -> usize {
+    let test_split = table.groups.iter().any(|g| in_test_split(g));
+    options.folds + usize::from(test_split) + 1
+}
+
+/// [`train`], telling `on_fit` how many of the [`fits`] models are fitted so far (for a
+/// progress bar).
+pub fn train_with_progress(
+    table: &FeatureTable,
+    options: &TrainOptions,
+    on_fit: &mut dyn FnMut(usize),
+) -> Result<Model> {
+    let mut fitted = 0;
+    let mut on_fit = || {
+        fitted += 1;
+        on_fit(fitted);
+    };
     if options.folds < 2 {
         return Err(Error::Argument {
             name: "--folds",
@@ -104,7 +128,7 @@ pub fn train(table: &FeatureTable, options: &TrainOptions) -> Result<Model> {
         });
     }
     let outside_test = |i: usize| !in_test_split(&table.groups[i]);
-    let (probabilities, labels) = cross_validate(table, &outside_test, options)?;
+    let (probabilities, labels) = cross_validate(table, &outside_test, options, &mut on_fit)?;
     let threshold = threshold_for_false_positive_rate(
         &probabilities,
         &labels,
@@ -119,11 +143,13 @@ pub fn train(table: &FeatureTable, options: &TrainOptions) -> Result<Model> {
         None
     } else {
         let model = Model::fit(&rows, &labels, options.params)?;
+        on_fit();
         let probabilities: Vec<f64> = test_rows.iter().map(|r| model.probability(r)).collect();
         Some(Metrics::compute(&probabilities, &test_labels, threshold))
     };
 
     let mut model = Model::fit(&table.rows, &table.labels, options.params)?;
+    on_fit();
     model.threshold = threshold;
     model.training = Some(TrainingSummary {
         rows: table.rows.len(),
@@ -165,7 +191,10 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_summarised() {
         let t = table(200);
-        let a = train(&t, &TrainOptions::default()).unwrap();
+        let mut steps = Vec::new();
+        let a = train_with_progress(&t, &TrainOptions::default(), &mut |n| steps.push(n)).unwrap();
+        let expected: Vec<usize> = (1..=fits(&t, &TrainOptions::default())).collect();
+        assert_eq!(steps, expected);
         let b = train(&t, &TrainOptions::default()).unwrap();
         assert_eq!(a.to_json(), b.to_json());
         let summary = a.training.unwrap();

@@ -7,6 +7,8 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
 
+mod outputs;
+
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -163,7 +165,10 @@ fn score_text_shows_flagged_paragraphs_and_a_verdict() {
         stdout.contains(&format!("{}:3: ", path("machine.txt"))),
         "{stdout}"
     );
-    assert!(stdout.contains("\"Yesterday\""), "{stdout}");
+    assert!(
+        stdout.contains("^^^^^^^^^ anglicism_english: "),
+        "Yesterday is underlined: {stdout}"
+    );
     assert!(
         stdout.lines().last().unwrap().contains(": block ("),
         "{stdout}"

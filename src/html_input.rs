@@ -1,0 +1,292 @@
+//! Paragraphs of an HTML article.
+//!
+//! A web page holds more than its article: menus, scripts, related links. Only the text of
+//! `p`, `h1`–`h6`, `li` and `blockquote` elements is kept; whatever sits inside `script`,
+//! `style`, `nav`, `header`, `footer`, `aside`, `noscript` and `template` is skipped. Entities
+//! are decoded, runs of HTML whitespace become one space, and each paragraph keeps the 1-based
+//! line of its opening tag in the HTML source, so reports point back into the file.
+//!
+//! The HTML is read with html5ever's tokenizer (Servo's spec-compliant parser, which reports
+//! line numbers and decodes character references). A tokenizer, not a tree: a start tag of a
+//! paragraph element or of a block that cannot sit inside a paragraph (`div`, `ul`, `table`…)
+//! ends the paragraph being read, and the end tag of a block closes what was left open inside
+//! it, which is how browsers close an unclosed `<p>` or `<li>` too.
+
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use crate::segment::Paragraph;
+
+/// Elements whose text is a paragraph.
+const PARAGRAPHS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"];
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+];
+
+/// Block elements that end the paragraph being read, without starting one; closing one
+/// closes the paragraph elements left open inside it.
+const BREAKS: &[&str] = &[
+    "address",
+    "article",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "hr",
+    "main",
+    "ol",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// What the tokenizer has found so far.
+#[derive(Default)]
+struct State {
+    paragraphs: Vec<Paragraph>,
+    /// Text of the paragraph being read, and the line of its opening tag.
+    current: Option<(String, usize)>,
+    /// Open paragraph and block elements, innermost last.
+    open: Vec<String>,
+    /// How many skipped elements are open.
+    skipping: usize,
+}
+
+impl State {
+    fn flush(&mut self) {
+        if let Some((text, line)) = self.current.take() {
+            let text = collapse_whitespace(&text);
+            if !text.is_empty() {
+                self.paragraphs.push(Paragraph { text, line });
+            }
+        }
+    }
+
+    /// Closes the open elements the element starting now cannot sit inside (any paragraph
+    /// element or block ends an open `<p>`, `<li>` an open `<li>`, a heading an open heading),
+    /// as an HTML parser would.
+    fn close_implied_by(&mut self, name: &str) {
+        while let Some(top) = self.open.last() {
+            let implied = match top.as_str() {
+                "p" => PARAGRAPHS.contains(&name) || BREAKS.contains(&name),
+                "li" => name == "li",
+                top => is_heading(top) && is_heading(name),
+            };
+            if !implied {
+                break;
+            }
+            self.open.pop();
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag, line: usize) {
+        let name: &str = &tag.name;
+        let start = tag.kind == TagKind::StartTag;
+        if SKIPPED.contains(&name) {
+            if start {
+                self.skipping += 1;
+            } else {
+                self.skipping = self.skipping.saturating_sub(1);
+            }
+            return;
+        }
+        if self.skipping > 0 {
+            return;
+        }
+        if name == "br" {
+            self.text(" ", line);
+            return;
+        }
+        let paragraph = PARAGRAPHS.contains(&name);
+        if !paragraph && !BREAKS.contains(&name) {
+            return;
+        }
+        self.flush();
+        if start {
+            self.close_implied_by(name);
+            if name != "hr" {
+                self.open.push(name.to_string());
+            }
+            if paragraph {
+                self.current = Some((String::new(), line));
+            }
+        } else if let Some(at) = self.open.iter().rposition(|open| open == name) {
+            self.open.truncate(at);
+        }
+    }
+
+    fn text(&mut self, text: &str, line: usize) {
+        let in_paragraph = self.open.iter().any(|e| PARAGRAPHS.contains(&e.as_str()));
+        if self.skipping > 0 || !in_paragraph {
+            return;
+        }
+        self.current
+            .get_or_insert_with(|| (String::new(), line))
+            .0
+            .push_str(text);
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// The tokenizer state the content of a start tag needs (scripts and styles hold raw text
+/// that must not be read as tags).
+fn content_state(name: &str) -> Option<TokenSinkResult<()>> {
+    match name {
+        "script" => Some(TokenSinkResult::RawData(RawKind::ScriptData)),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            Some(TokenSinkResult::RawData(RawKind::Rawtext))
+        }
+        "title" | "textarea" => Some(TokenSinkResult::RawData(RawKind::Rcdata)),
+        "plaintext" => Some(TokenSinkResult::Plaintext),
+        _ => None,
+    }
+}
+
+struct Sink(RefCell<State>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<()> {
+        let line = usize::try_from(line_number).unwrap_or(usize::MAX);
+        let mut state = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => {
+                state.tag(&tag, line);
+                if tag.kind == TagKind::StartTag {
+                    if let Some(next) = content_state(&tag.name) {
+                        return next;
+                    }
+                }
+            }
+            Token::CharacterTokens(text) => state.text(&text, line),
+            Token::EOFToken => state.flush(),
+            Token::DoctypeToken(_)
+            | Token::CommentToken(_)
+            | Token::NullCharacterToken
+            | Token::ParseError(_) => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Collapses runs of HTML whitespace (space, tab, line feed, form feed, carriage return) to
+/// one space and trims; no-break spaces are text, and stay.
+fn collapse_whitespace(text: &str) -> String {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The paragraphs of an HTML document, in order, each with the line of its opening tag (for a
+/// tag written over several lines, the line where it ends).
+pub fn paragraphs(html: &str) -> Vec<Paragraph> {
+    let tokenizer = Tokenizer::new(Sink(RefCell::default()), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut state = tokenizer.sink.0.take();
+    state.flush();
+    state.paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<(String, usize)> {
+        paragraphs(html)
+            .into_iter()
+            .map(|p| (p.text, p.line))
+            .collect()
+    }
+
+    #[test]
+    fn block_elements_become_paragraphs_with_their_line() {
+        let html = "<html><body>\n<h1>Le titre</h1>\n<p>Un <em>premier</em>\n   paragraphe.</p>\n<ul><li>Un point</li></ul>\n</body></html>";
+        assert_eq!(
+            texts(html),
+            vec![
+                ("Le titre".to_string(), 2),
+                ("Un premier paragraphe.".to_string(), 3),
+                ("Un point".to_string(), 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_and_no_break_spaces_kept() {
+        let got =
+            texts("<p>Caf&eacute; &amp; cr&egrave;me&nbsp;: &laquo;&#160;oui&#xA0;&raquo;</p>");
+        assert_eq!(got[0].0, "Café & crème\u{a0}: «\u{a0}oui\u{a0}»");
+    }
+
+    #[test]
+    fn scripts_styles_and_navigation_are_skipped() {
+        let html = "<nav><ul><li>Accueil du site</li></ul></nav>\n<script>var p = '<p>Texte caché</p>';</script>\n<style>p { color: red }</style>\n<p>Le vrai texte.</p>\n<footer><p>Mentions légales</p></footer>";
+        assert_eq!(texts(html), vec![("Le vrai texte.".to_string(), 4)]);
+    }
+
+    #[test]
+    fn an_unclosed_paragraph_ends_at_the_next_block() {
+        let html = "<p>Premier.\n<p>Deuxième.\n<div>hors paragraphe</div>\n<blockquote><p>Citée.</p></blockquote>";
+        assert_eq!(
+            texts(html),
+            vec![
+                ("Premier.".to_string(), 1),
+                ("Deuxième.".to_string(), 2),
+                ("Citée.".to_string(), 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_list_item_ends_at_the_next_one() {
+        let html = "<ul><li><p>Un\n<li>Deux</ul>\n<div>hors liste</div>";
+        assert_eq!(
+            texts(html),
+            vec![("Un".to_string(), 1), ("Deux".to_string(), 2)]
+        );
+        assert_eq!(
+            texts("<li><div>Dans un bloc</div></li>"),
+            vec![("Dans un bloc".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn broken_html_never_panics() {
+        for html in [
+            "",
+            "<",
+            "<p",
+            "</p></li></nav>",
+            "<script>",
+            "<p>&#xFFFFFF; &bogus;",
+        ] {
+            let _ = paragraphs(html);
+        }
+        assert_eq!(texts("<p>a &bogus; b")[0].0, "a &bogus; b");
+    }
+}
