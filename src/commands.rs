@@ -13,12 +13,15 @@ use anstyle::{AnsiColor, Style};
 use crate::dataset::{expand_csv_paths, featurize, featurize_with_progress, FeatureTable};
 use crate::error::{Error, Result};
 use crate::features::{extract_article, feature_names, FEATURES};
-use crate::input::{self, ReadOptions};
+use crate::input::{self, ReadOptions, Source};
 use crate::lexicon;
 use crate::metrics::Metrics;
 use crate::model::Model;
+use crate::parallel::map_in_order;
 use crate::progress;
-use crate::report::{score_article, Detail, Format, Reason, ReportWriter, ScoreOptions, Verdict};
+use crate::report::{
+    score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions, Verdict,
+};
 use crate::train::{self, TrainOptions};
 
 /// How a command ended, for the exit code.
@@ -90,6 +93,8 @@ pub struct ScoreArgs {
     /// Show a progress bar over the inputs on standard error (drawn only when it is a
     /// terminal, and only for more than one input).
     pub progress: bool,
+    /// Threads scoring articles at once (1 or more); output order does not depend on it.
+    pub jobs: usize,
 }
 
 /// Scores every input (`gate = false`: full report) or gives verdicts (`gate = true`).
@@ -131,24 +136,33 @@ pub fn score(
         "articles",
         args.progress && sources.len() > 1,
     );
-    for source in &sources {
-        match input::read_article(source, &args.read) {
-            Ok(paragraphs) => {
-                let report = score_article(&model, &source.name(), &paragraphs, &options);
-                blocked |= report.verdict == Verdict::Block;
-                writer.article(&report).map_err(stdout_error)?;
+    let score_one = |source: &Source| {
+        let paragraphs = input::read_article(source, &args.read)?;
+        Ok(score_article(&model, &source.name(), &paragraphs, &options))
+    };
+    map_in_order(
+        sources.iter(),
+        args.jobs,
+        |source| (source, score_one(source)),
+        |(source, scored): (&Source, Result<ArticleReport>)| {
+            match scored {
+                Ok(report) => {
+                    blocked |= report.verdict == Verdict::Block;
+                    writer.article(&report).map_err(stdout_error)?;
+                }
+                Err(error) => {
+                    failed = true;
+                    bar.suspend(|| writeln!(errors, "calque: {error}"))
+                        .map_err(stdout_error)?;
+                    writer
+                        .error(&source.name(), &error.to_string())
+                        .map_err(stdout_error)?;
+                }
             }
-            Err(error) => {
-                failed = true;
-                bar.suspend(|| writeln!(errors, "calque: {error}"))
-                    .map_err(stdout_error)?;
-                writer
-                    .error(&source.name(), &error.to_string())
-                    .map_err(stdout_error)?;
-            }
-        }
-        bar.inc(1);
-    }
+            bar.inc(1);
+            Ok::<(), Error>(())
+        },
+    )?;
     bar.finish_and_clear();
     writer.finish().map_err(stdout_error)?;
     Ok(if failed {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::features::extract_article;
+use crate::parallel::{default_jobs, map_in_order};
 
 /// One labeled paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -329,7 +330,8 @@ pub fn expand_csv_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Reads labeled CSVs article by article and extracts the features of every paragraph.
+/// Reads labeled CSVs article by article and extracts the features of every paragraph, on
+/// every core, in file order.
 pub fn featurize(
     paths: &[PathBuf],
     keep_text: bool,
@@ -350,22 +352,33 @@ pub fn featurize_with_progress(
     for path in expand_csv_paths(paths)? {
         let mut reader = ArticleReader::open(&path, breakdown)?;
         let mut rows_in_file = 0usize;
-        for article in reader.by_ref() {
-            let article = article?;
-            let texts: Vec<&str> = article.iter().map(|p| p.text.as_str()).collect();
-            for (paragraph, features) in article.iter().zip(extract_article(&texts)) {
-                table.rows.push(features.values);
-                table.labels.push(paragraph.label);
-                table.groups.push(paragraph.group.clone());
-                table.ids.push(paragraph.id.clone());
-                table.breakdown.push(paragraph.breakdown.clone());
-                if keep_text {
-                    table.texts.push(paragraph.text.clone());
+        map_in_order(
+            reader.by_ref(),
+            default_jobs(),
+            |article| {
+                article.map(|article| {
+                    let texts: Vec<&str> = article.iter().map(|p| p.text.as_str()).collect();
+                    let features = extract_article(&texts);
+                    (article, features)
+                })
+            },
+            |extracted| {
+                let (article, features) = extracted?;
+                for (paragraph, features) in article.iter().zip(features) {
+                    table.rows.push(features.values);
+                    table.labels.push(paragraph.label);
+                    table.groups.push(paragraph.group.clone());
+                    table.ids.push(paragraph.id.clone());
+                    table.breakdown.push(paragraph.breakdown.clone());
+                    if keep_text {
+                        table.texts.push(paragraph.text.clone());
+                    }
+                    rows_in_file += 1;
                 }
-                rows_in_file += 1;
-            }
-            on_rows(article.len());
-        }
+                on_rows(article.len());
+                Ok::<(), Error>(())
+            },
+        )?;
         if rows_in_file == 0 {
             return Err(Error::Csv {
                 path: path.clone(),

@@ -189,6 +189,10 @@ struct Common {
     /// How to read the inputs. Example: cat page.html | calque score - --input-format html
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
+    /// Articles scored at once, on this many threads (default: every core). The output is the
+    /// same, in the same order, whatever N. Example: --jobs 1
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
 }
 
 #[derive(clap::Args)]
@@ -335,6 +339,9 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         color,
         // A bar would tangle with the report when both go to the same terminal.
         progress: !io::stdout().is_terminal(),
+        jobs: common
+            .jobs
+            .map_or_else(calque::parallel::default_jobs, |n| n as usize),
     }
 }
 

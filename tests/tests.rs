@@ -428,3 +428,32 @@ fn broken_pipe_exits_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let folder = data("");
+    let folder = folder.to_str().expect("a UTF-8 path");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "5"] {
+        for format in ["jsonl", "text", "csv"] {
+            let (code, stdout, _) = run(&["score", folder, "--jobs", jobs, "--format", format]);
+            assert_eq!(code, 0, "--jobs {jobs} --format {format}");
+            outputs.push((format, stdout));
+        }
+    }
+    for (format, stdout) in &outputs[3..] {
+        let single = &outputs
+            .iter()
+            .find(|(f, _)| f == format)
+            .expect("jobs 1 ran")
+            .1;
+        assert_eq!(stdout, single, "--format {format}");
+    }
+    assert!(
+        outputs[0].1.lines().count() > 10,
+        "the folder holds several articles"
+    );
+    let (code, _, stderr) = run(&["score", folder, "--jobs", "0"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--jobs"), "{stderr}");
+}
