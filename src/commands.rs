@@ -338,6 +338,9 @@ struct EvalReport {
     metrics: Metrics,
     by: BTreeMap<String, Metrics>,
     families: Vec<FamilyRate>,
+    /// The same family rates for each value of the `--by` column.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    families_by: BTreeMap<String, Vec<FamilyRate>>,
     /// Label-0 paragraphs flagged, highest probability first.
     worst_false_positives: Vec<Misjudged>,
     /// Label-1 paragraphs not flagged, lowest probability first.
@@ -358,6 +361,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
     let metrics = Metrics::compute(&probabilities, &table.labels, threshold);
     let mut by = BTreeMap::new();
+    let mut families_by = BTreeMap::new();
     if args.by.is_some() {
         let mut values: Vec<&str> = table
             .breakdown
@@ -373,6 +377,8 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
             let p: Vec<f64> = keep.iter().map(|&i| probabilities[i]).collect();
             let l: Vec<u8> = keep.iter().map(|&i| table.labels[i]).collect();
             by.insert(value.to_string(), Metrics::compute(&p, &l, threshold));
+            let texts: Vec<String> = keep.iter().map(|&i| table.texts[i].clone()).collect();
+            families_by.insert(value.to_string(), family_rates(&texts, &l));
         }
     }
     let families = family_rates(&table.texts, &table.labels);
@@ -392,6 +398,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         metrics: metrics.clone(),
         by,
         families,
+        families_by,
         worst_false_positives: worst(0),
         worst_false_negatives: worst(1),
     };
@@ -598,6 +605,28 @@ fn family_rates(texts: &[String], labels: &[u8]) -> Vec<FamilyRate> {
         .collect()
 }
 
+/// The markdown table of family firing rates and commonest false alarms.
+fn family_table(families: &[FamilyRate]) -> String {
+    let mut s = String::new();
+    s.push_str("| family | fires on label 0 | fires on label 1 | commonest matches on label 0 |\n");
+    s.push_str("|---|---|---|---|\n");
+    for f in families {
+        let alarms: Vec<String> = f
+            .false_alarms
+            .iter()
+            .map(|(m, c)| format!("`{}` ({c})", cell(m)))
+            .collect();
+        s.push_str(&format!(
+            "| {} | {:.1}% | {:.1}% | {} |\n",
+            f.family,
+            f.human * 100.0,
+            f.machine * 100.0,
+            alarms.join(", ")
+        ));
+    }
+    s
+}
+
 /// A match as quoted in reports about real data: lowercase, at most four words, so that a
 /// report never copies a sentence of the evaluated text.
 fn short_match(matched: &str) -> String {
@@ -657,21 +686,10 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         "| label 1 | {} | {} |\n| label 0 | {} | {} |\n\n",
         m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
     ));
-    s.push_str("| family | fires on label 0 | fires on label 1 | commonest matches on label 0 |\n");
-    s.push_str("|---|---|---|---|\n");
-    for f in &report.families {
-        let alarms: Vec<String> = f
-            .false_alarms
-            .iter()
-            .map(|(m, c)| format!("`{}` ({c})", cell(m)))
-            .collect();
-        s.push_str(&format!(
-            "| {} | {:.1}% | {:.1}% | {} |\n",
-            f.family,
-            f.human * 100.0,
-            f.machine * 100.0,
-            alarms.join(", ")
-        ));
+    s.push_str(&family_table(&report.families));
+    for (value, families) in &report.families_by {
+        s.push_str(&format!("\nFamilies on `{}` rows:\n\n", cell(value)));
+        s.push_str(&family_table(families));
     }
     for (title, list) in [
         (
