@@ -303,8 +303,8 @@ def main():
       "at most 200 iterations. They stop differently: scikit-learn when the largest gradient "
       "component of the mean loss is under `tol` (1e-4 by default); calque (linfa-logistic) "
       "when the gradient of the summed loss is under 1e-6 × rows, a stricter test, which is why "
-      "scikit-learn is also timed at tol 1e-6. Equal training log losses show that both reached "
-      "the same optimum. scikit-learn runs with OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 "
+      "scikit-learn is also timed at tol 1e-6. Training log losses that agree to four or five "
+      "decimals mean both reached the same optimum. scikit-learn runs with OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 "
       "(one core, as calque's fit). Process wall and RSS include reading the CSV (calque: the "
       "csv crate; scikit-learn: numpy.loadtxt).")
     w("")
