@@ -43,7 +43,7 @@ impl Default for FitParams {
         FitParams {
             alpha: 1.0,
             max_iterations: 200,
-            gradient_tolerance_per_row: 1e-6,
+            gradient_tolerance_per_row: 1e-4,
         }
     }
 }
@@ -101,11 +101,13 @@ pub struct Model {
 
 /// Turns rows of feature values into a column-major matrix (linfa's gradient is 2–3× faster
 /// on it).
-fn matrix(rows: &[Vec<f64>], columns: usize) -> Array2<f64> {
-    let mut x = Array2::zeros((rows.len(), columns).f());
+/// The standardised feature matrix, column-major: linfa's gradient multiplies by its
+/// transpose, which is 2.5–3× faster in that layout.
+fn standardised_matrix(rows: &[Vec<f64>], means: &[f64], scales: &[f64]) -> Array2<f64> {
+    let mut x = Array2::zeros((rows.len(), means.len()).f());
     for (i, row) in rows.iter().enumerate() {
         for (j, &value) in row.iter().enumerate() {
-            x[(i, j)] = value;
+            x[(i, j)] = (value - means[j]) / scales[j];
         }
     }
     x
@@ -141,11 +143,7 @@ impl Model {
             means[j] = mean;
             scales[j] = if variance > 0.0 { variance.sqrt() } else { 1.0 };
         }
-        let standardised: Vec<Vec<f64>> = rows
-            .iter()
-            .map(|r| standardise(r, &means, &scales))
-            .collect();
-        let x = matrix(&standardised, columns);
+        let x = standardised_matrix(rows, &means, &scales);
         let y: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
         let dataset = Dataset::new(x, y);
         let fitted = LogisticRegression::default()
@@ -375,11 +373,7 @@ mod tests {
         let (rows, labels) = toy();
         let params = FitParams::default();
         let model = Model::fit(&rows, &labels, params).unwrap();
-        let standardised: Vec<Vec<f64>> = rows
-            .iter()
-            .map(|r| standardise(r, &model.means, &model.scales))
-            .collect();
-        let x = matrix(&standardised, FEATURES.len());
+        let x = standardised_matrix(&rows, &model.means, &model.scales);
         let y: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
         let fitted = LogisticRegression::default()
             .alpha(params.alpha)
