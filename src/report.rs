@@ -289,13 +289,36 @@ pub enum Detail {
     Errors,
 }
 
+/// A paragraph as written in JSON: the fields of [`ParagraphReport`] after `type` and `path`,
+/// listed here rather than flattened, since serde's flatten goes through a slow map.
 #[derive(Serialize)]
 struct ParagraphRecord<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     path: &'a str,
-    #[serde(flatten)]
-    paragraph: &'a ParagraphReport,
+    line: usize,
+    text: &'a str,
+    probability: f64,
+    flagged: bool,
+    judged: bool,
+    evidence: &'a [EvidenceReport],
+    reasons: &'a [Reason],
+}
+
+impl<'a> ParagraphRecord<'a> {
+    fn new(path: &'a str, paragraph: &'a ParagraphReport) -> Self {
+        ParagraphRecord {
+            kind: "paragraph",
+            path,
+            line: paragraph.line,
+            text: &paragraph.text,
+            probability: paragraph.probability,
+            flagged: paragraph.flagged,
+            judged: paragraph.judged,
+            evidence: &paragraph.evidence,
+            reasons: &paragraph.reasons,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -402,11 +425,7 @@ impl<W: Write> ReportWriter<W> {
             Format::Jsonl => {
                 if paragraphs {
                     for paragraph in &article.paragraphs {
-                        let record = ParagraphRecord {
-                            kind: "paragraph",
-                            path: &article.path,
-                            paragraph,
-                        };
+                        let record = ParagraphRecord::new(&article.path, paragraph);
                         serde_json::to_writer(&mut self.out, &record).map_err(json_error)?;
                         self.out.write_all(b"\n")?;
                     }
@@ -424,11 +443,7 @@ impl<W: Write> ReportWriter<W> {
                     article
                         .paragraphs
                         .iter()
-                        .map(|paragraph| ParagraphRecord {
-                            kind: "paragraph",
-                            path: &article.path,
-                            paragraph,
-                        })
+                        .map(|paragraph| ParagraphRecord::new(&article.path, paragraph))
                         .collect()
                 };
                 let document = ArticleDocument {
