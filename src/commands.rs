@@ -120,31 +120,26 @@ pub fn score(
         (true, false) => Detail::Verdicts,
         (true, true) => Detail::Blocked,
     };
-    let (sources, expand_errors) = input::expand(&args.inputs);
     let mut writer =
         ReportWriter::new(out, args.format, detail, args.color).map_err(stdout_error)?;
     let mut failed = false;
     let mut blocked = false;
-    for error in expand_errors {
-        failed = true;
-        writeln!(errors, "calque: {error}").map_err(stdout_error)?;
-        writer.error("", &error.to_string()).map_err(stdout_error)?;
-    }
-    let bar = progress::bar(
-        sources.len() as u64,
-        "scoring",
-        "articles",
-        args.progress && sources.len() > 1,
-    );
-    let score_one = |source: &Source| {
-        let paragraphs = input::read_article(source, &args.read)?;
+    let many = args.inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir());
+    let bar = progress::counter("scoring", "articles", args.progress && many);
+    let score_one = |source: Result<Source>| {
+        let source = source?;
+        let paragraphs = input::read_article(&source, &args.read)?;
         Ok(score_article(&model, &source.name(), &paragraphs, &options))
     };
     map_in_order(
-        sources.iter(),
+        input::sources(&args.inputs),
         args.jobs,
-        |source| (source, score_one(source)),
-        |(source, scored): (&Source, Result<ArticleReport>)| {
+        |found: Result<Source>| {
+            // A folder that cannot be listed has no article path; its error names it.
+            let name = found.as_ref().map_or(String::new(), Source::name);
+            (name, score_one(found))
+        },
+        |(name, scored): (String, Result<ArticleReport>)| {
             match scored {
                 Ok(report) => {
                     blocked |= report.verdict == Verdict::Block;
@@ -155,7 +150,7 @@ pub fn score(
                     bar.suspend(|| writeln!(errors, "calque: {error}"))
                         .map_err(stdout_error)?;
                     writer
-                        .error(&source.name(), &error.to_string())
+                        .error(&name, &error.to_string())
                         .map_err(stdout_error)?;
                 }
             }
@@ -762,14 +757,14 @@ pub fn features(
     let mut header = vec!["path", "line"];
     header.extend(&names);
     csv.write_record(&header).map_err(io)?;
-    let (sources, expand_errors) = input::expand(&args.inputs);
-    let mut failed = !expand_errors.is_empty();
-    for error in expand_errors {
-        writeln!(errors, "calque: {error}").map_err(stdout_error)?;
-    }
-    for source in &sources {
-        match input::read_article(source, &args.read) {
-            Ok(paragraphs) => {
+    let mut failed = false;
+    for found in input::sources(&args.inputs) {
+        let read = found.and_then(|source| {
+            let paragraphs = input::read_article(&source, &args.read)?;
+            Ok((source, paragraphs))
+        });
+        match read {
+            Ok((source, paragraphs)) => {
                 let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
                 for (paragraph, features) in paragraphs.iter().zip(extract_article(&texts)) {
                     let mut record = vec![source.name(), paragraph.line.to_string()];

@@ -85,47 +85,73 @@ fn is_html_path(path: &Path) -> bool {
 /// Extensions of the files a folder is expanded to.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
-/// Expands the command line's inputs: folders become their `.txt`, `.md`, `.html` and `.htm`
-/// files, sorted;
-/// no input means standard input. Folders that cannot be listed are returned as errors,
-/// next to the sources found elsewhere.
-pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    if inputs.is_empty() {
-        sources.push(Source::Stdin);
+/// The articles named on the command line, found lazily and in a stable order: each path as
+/// given, `-` for standard input (also when there is no input at all), and each folder's
+/// `.txt`, `.md`, `.html` and `.htm` files, sorted, subfolders in place. Only the folders
+/// being walked are held in memory, so a folder of a million files costs no more than its
+/// largest subfolder. A folder that cannot be listed comes out as an error, in its place.
+pub fn sources(inputs: &[PathBuf]) -> Sources {
+    let mut pending: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
+    if pending.is_empty() {
+        pending.push(PathBuf::from("-"));
     }
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-        } else if input.is_dir() {
-            walk(input, &mut sources, &mut errors);
-        } else {
-            sources.push(Source::File(input.clone()));
-        }
+    Sources {
+        pending,
+        folders: Vec::new(),
     }
-    (sources, errors)
 }
 
-fn walk(folder: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(Error::io(folder, e));
-            return;
-        }
-    };
+/// Iterator over the articles named on the command line; see [`sources`].
+pub struct Sources {
+    /// Command-line inputs not yet looked at, the next one last.
+    pending: Vec<PathBuf>,
+    /// For each folder being walked, its entries not yet looked at, the next one last.
+    folders: Vec<Vec<PathBuf>>,
+}
+
+/// A folder's entries, sorted in reverse so that `pop` gives them in order.
+fn list(folder: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, sources, errors);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            sources.push(Source::File(path));
+    paths.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(paths)
+}
+
+impl Iterator for Sources {
+    type Item = Result<Source>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(folder) = self.folders.last_mut() {
+                let Some(path) = folder.pop() else {
+                    self.folders.pop();
+                    continue;
+                };
+                if path.is_dir() {
+                    match list(&path) {
+                        Ok(entries) => self.folders.push(entries),
+                        Err(error) => return Some(Err(error)),
+                    }
+                } else if path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+                {
+                    return Some(Ok(Source::File(path)));
+                }
+                continue;
+            }
+            let input = self.pending.pop()?;
+            if input.as_os_str() == "-" {
+                return Some(Ok(Source::Stdin));
+            }
+            if !input.is_dir() {
+                return Some(Ok(Source::File(input)));
+            }
+            match list(&input) {
+                Ok(entries) => self.folders.push(entries),
+                Err(error) => return Some(Err(error)),
+            }
         }
     }
 }
@@ -225,11 +251,8 @@ mod tests {
         for name in ["b.txt", "a.md", "c.csv", "sub/d.txt", "e.HTML", "f.htm"] {
             std::fs::write(dir.path().join(name), "Texte.").unwrap();
         }
-        let (sources, errors) = expand(&[dir.path().to_path_buf()]);
-        assert!(errors.is_empty());
-        let names: Vec<String> = sources
-            .iter()
-            .map(|s| s.name().rsplit('/').next().unwrap().to_string())
+        let names: Vec<String> = sources(&[dir.path().to_path_buf()])
+            .map(|s| s.unwrap().name().rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, vec!["a.md", "b.txt", "e.HTML", "f.htm", "d.txt"]);
     }
