@@ -342,6 +342,22 @@ struct EvalReport {
     worst_false_negatives: Vec<Misjudged>,
 }
 
+impl EvalReport {
+    /// The two lists of costly mistakes, each with its title.
+    fn worst_lists(&self) -> [(&'static str, &[Misjudged]); 2] {
+        [
+            (
+                "Worst false positives (label 0, flagged, highest probability first)",
+                &self.worst_false_positives,
+            ),
+            (
+                "Worst false negatives (label 1, missed, lowest probability first)",
+                &self.worst_false_negatives,
+            ),
+        ]
+    }
+}
+
 /// Characters of a paragraph quoted in the text and JSON reports.
 const EXCERPT_CHARS: usize = 100;
 /// Features listed per misjudged paragraph.
@@ -521,16 +537,7 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
             s.push_str(&format!("  {value}: {}\n", metrics_line(m)));
         }
     }
-    for (title, list) in [
-        (
-            "worst false positives (label 0, flagged, highest probability first)",
-            &report.worst_false_positives,
-        ),
-        (
-            "worst false negatives (label 1, missed, lowest probability first)",
-            &report.worst_false_negatives,
-        ),
-    ] {
+    for (title, list) in report.worst_lists() {
         s.push_str(&format!("\n{heading}{title}{heading:#}\n"));
         if list.is_empty() {
             s.push_str("  none\n");
@@ -686,16 +693,7 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         s.push_str(&format!("\nFamilies on `{}` rows:\n\n", cell(value)));
         s.push_str(&family_table(families));
     }
-    for (title, list) in [
-        (
-            "Worst false positives (label 0, flagged, highest probability first)",
-            &report.worst_false_positives,
-        ),
-        (
-            "Worst false negatives (label 1, missed, lowest probability first)",
-            &report.worst_false_negatives,
-        ),
-    ] {
+    for (title, list) in report.worst_lists() {
         s.push_str(&format!("\n{title}:"));
         if list.is_empty() {
             s.push_str(" none.\n");

@@ -495,8 +495,8 @@ fn eval_text_shows_metrics_confusion_matrix_and_mistakes() {
         "confusion matrix",
         "label 1 (machine)         6            0",
         "label 0 (human)           6            0",
-        "worst false positives",
-        "worst false negatives",
+        "Worst false positives",
+        "Worst false negatives",
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
