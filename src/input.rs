@@ -51,8 +51,9 @@ impl Source {
 }
 
 /// Expands the command line's inputs: folders become their `.txt` and `.md` files, sorted;
-/// no input means standard input. Folders that cannot be listed are returned as errors,
-/// next to the sources found elsewhere.
+/// no input means standard input. Folders that cannot be listed, and folders with no text file
+/// in them (a gate must not pass an empty folder), are returned as errors, next to the sources
+/// found elsewhere.
 pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
@@ -63,7 +64,17 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
         if input.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if input.is_dir() {
+            let (found, failed) = (sources.len(), errors.len());
             walk(input, &mut sources, &mut errors);
+            if sources.len() == found && errors.len() == failed {
+                errors.push(Error::io(
+                    input,
+                    std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no .txt or .md file in this folder",
+                    ),
+                ));
+            }
         } else {
             sources.push(Source::File(input.clone()));
         }
@@ -71,6 +82,8 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
     (sources, errors)
 }
 
+/// Lists a folder's text files, recursing into its subfolders but not into symbolic links to
+/// folders: a link back to a parent would list the same articles over and over.
 fn walk(folder: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
@@ -79,10 +92,13 @@ fn walk(folder: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
     paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    for (path, is_dir) in paths {
+        if is_dir {
             walk(&path, sources, errors);
         } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
             sources.push(Source::File(path));
@@ -104,8 +120,8 @@ pub fn read_text(source: &Source, options: &ReadOptions) -> Result<String> {
         .map_err(|e| Error::io(&path, e))?;
     if bytes.len() as u64 > options.max_bytes {
         let size = match source {
-            Source::File(p) => std::fs::metadata(p).map_or(bytes.len() as u64, |m| m.len()),
-            Source::Stdin => bytes.len() as u64,
+            Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
         };
         return Err(Error::TooLarge {
             path,
@@ -186,6 +202,31 @@ mod tests {
             .map(|s| s.name().rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, vec!["a.md", "b.txt", "d.txt"]);
+    }
+
+    #[test]
+    fn an_empty_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.csv"), "x").unwrap();
+        let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+        assert!(sources.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].to_string().contains("no .txt or .md file"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_folders_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Texte.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let (sources, errors) = expand(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(sources, vec![Source::File(dir.path().join("a.txt"))]);
     }
 
     #[test]

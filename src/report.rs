@@ -341,6 +341,15 @@ fn json_error(e: serde_json::Error) -> std::io::Error {
     std::io::Error::from(e)
 }
 
+/// Keeps the kind of the I/O error inside a csv error (a closed pipe stays a closed pipe).
+pub fn csv_error(e: csv::Error) -> std::io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(io) => io.kind(),
+        _ => std::io::ErrorKind::Other,
+    };
+    std::io::Error::new(kind, e)
+}
+
 impl<W: Write> ReportWriter<W> {
     /// A writer for `score` (`verdicts_only = false`) or `gate` (`true`).
     pub fn new(out: W, format: Format, verdicts_only: bool) -> std::io::Result<Self> {
@@ -418,7 +427,8 @@ impl<W: Write> ReportWriter<W> {
                         &features.join(";"),
                         &matches.join(" | "),
                         &p.text,
-                    ])?;
+                    ])
+                    .map_err(csv_error)?;
                 }
                 csv.flush()?;
             }
