@@ -20,7 +20,8 @@ use crate::model::Model;
 use crate::parallel::map_in_order;
 use crate::progress;
 use crate::report::{
-    score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions, Verdict,
+    csv_error, score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions,
+    Verdict,
 };
 use crate::train::{self, TrainOptions};
 
@@ -192,7 +193,19 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
             message: format!("{} exists; pass --force to replace it", args.out.display()),
         });
     }
+    let files = expand_csv_paths(&args.data)?
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let table = featurize_counting(&args.data, false, None, args.progress)?;
+    if let Some(&label) = table.labels.first() {
+        if table.labels.iter().all(|&l| l == label) {
+            return Err(Error::Training(format!(
+                "{files}: every row has label {label} (field `label`); training needs rows of both labels, 0 and 1"
+            )));
+        }
+    }
     let bar = progress::bar(
         train::fits(&table, &args.options) as u64,
         "fitting",
@@ -207,14 +220,8 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
     model.save(&args.out, args.force)?;
     let summary = model.training.as_ref().expect("train fills the summary");
     let mut text = format!(
-        "trained on {} paragraphs ({} label 1) from {}\n",
-        summary.rows,
-        summary.positives,
-        expand_csv_paths(&args.data)?
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "trained on {} paragraphs ({} label 1) from {files}\n",
+        summary.rows, summary.positives,
     );
     text.push_str(&format!(
         "threshold {:.4} (at most {:.1}% of label-0 paragraphs flagged out of fold)\n",
@@ -733,7 +740,7 @@ pub fn features(
 ) -> Result<Outcome> {
     let mut csv = csv::Writer::from_writer(out);
     let names = feature_names();
-    let io = |e: csv::Error| stdout_error(std::io::Error::other(e));
+    let io = |e: csv::Error| stdout_error(csv_error(e));
     let format_row = |values: &[f64]| values.iter().map(|v| format!("{v}")).collect::<Vec<_>>();
     if !args.data.is_empty() {
         let table = featurize(&args.data, false, None)?;

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 /// What went wrong, and where.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A file or stream could not be read or written.
-    #[error("{path}: {source}")]
+    /// A file or stream could not be read or written. The I/O error is part of the message, not
+    /// a separate cause, so that an error chain does not print it twice.
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// Input that is not valid UTF-8; `offset` is the first bad byte.
     #[error("{path}: invalid UTF-8 at byte {offset} (use --lossy to replace bad bytes)")]
@@ -25,11 +25,15 @@ pub enum Error {
     /// An HTML input with no article text in it.
     #[error("{path}: no article text in this HTML (paragraphs come from p, h1-h6, li and blockquote, outside script, style, nav, header, footer and aside)")]
     EmptyHtml { path: PathBuf },
-    /// An article larger than the configured limit.
-    #[error("{path}: article is {size} bytes, over the limit of {limit} bytes (--max-bytes)")]
+    /// An article larger than the configured limit; `size` is unknown for a stream, which is
+    /// read no further than the limit.
+    #[error(
+        "{path}: article is {}over the limit of {limit} bytes (--max-bytes)",
+        .size.map_or(String::new(), |size| format!("{size} bytes, "))
+    )]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
     },
     /// A labeled CSV that cannot be used.
@@ -55,10 +59,15 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     /// Wraps an I/O error with the path it concerns.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
+    }
+
+    /// True for a write to a closed pipe (`calque score | head`), which is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }

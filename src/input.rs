@@ -89,7 +89,10 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 /// given, `-` for standard input (also when there is no input at all), and each folder's
 /// `.txt`, `.md`, `.html` and `.htm` files, sorted, subfolders in place. Only the folders
 /// being walked are held in memory, so a folder of a million files costs no more than its
-/// largest subfolder. A folder that cannot be listed comes out as an error, in its place.
+/// largest subfolder. Symbolic links to folders are not followed inside a folder (a link back
+/// to a parent would list the same articles forever). A folder that cannot be listed, or that
+/// holds no article at all (a gate must not pass an empty folder), comes out as an error, in
+/// its place.
 pub fn sources(inputs: &[PathBuf]) -> Sources {
     let mut pending: Vec<PathBuf> = inputs.iter().rev().cloned().collect();
     if pending.is_empty() {
@@ -98,6 +101,7 @@ pub fn sources(inputs: &[PathBuf]) -> Sources {
     Sources {
         pending,
         folders: Vec::new(),
+        root: None,
     }
 }
 
@@ -105,14 +109,21 @@ pub fn sources(inputs: &[PathBuf]) -> Sources {
 pub struct Sources {
     /// Command-line inputs not yet looked at, the next one last.
     pending: Vec<PathBuf>,
-    /// For each folder being walked, its entries not yet looked at, the next one last.
-    folders: Vec<Vec<PathBuf>>,
+    /// For each folder being walked, its entries not yet looked at (with whether each is a
+    /// folder, links not followed), the next one last.
+    folders: Vec<Vec<(PathBuf, bool)>>,
+    /// The command-line folder being walked, and whether anything came out of it yet.
+    root: Option<(PathBuf, bool)>,
 }
 
-/// A folder's entries, sorted in reverse so that `pop` gives them in order.
-fn list(folder: &Path) -> Result<Vec<PathBuf>> {
+/// A folder's entries, with whether each is a folder (a link to one is not), sorted in
+/// reverse so that `pop` gives them in order.
+fn list(folder: &Path) -> Result<Vec<(PathBuf, bool)>> {
     let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
     paths.sort_unstable_by(|a, b| b.cmp(a));
     Ok(paths)
 }
@@ -121,13 +132,34 @@ impl Iterator for Sources {
     type Item = Result<Source>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let found = self.walk();
+        if let (Some(_), Some((_, anything))) = (&found, &mut self.root) {
+            *anything = true;
+        }
+        found
+    }
+}
+
+impl Sources {
+    fn walk(&mut self) -> Option<Result<Source>> {
         loop {
             if let Some(folder) = self.folders.last_mut() {
-                let Some(path) = folder.pop() else {
+                let Some((path, is_dir)) = folder.pop() else {
                     self.folders.pop();
+                    if self.folders.is_empty() {
+                        if let Some((root, false)) = self.root.take() {
+                            return Some(Err(Error::io(
+                                &root,
+                                std::io::Error::new(
+                                    std::io::ErrorKind::NotFound,
+                                    "no .txt, .md, .html or .htm file in this folder",
+                                ),
+                            )));
+                        }
+                    }
                     continue;
                 };
-                if path.is_dir() {
+                if is_dir {
                     match list(&path) {
                         Ok(entries) => self.folders.push(entries),
                         Err(error) => return Some(Err(error)),
@@ -141,6 +173,7 @@ impl Iterator for Sources {
                 }
                 continue;
             }
+            self.root = None;
             let input = self.pending.pop()?;
             if input.as_os_str() == "-" {
                 return Some(Ok(Source::Stdin));
@@ -149,7 +182,10 @@ impl Iterator for Sources {
                 return Some(Ok(Source::File(input)));
             }
             match list(&input) {
-                Ok(entries) => self.folders.push(entries),
+                Ok(entries) => {
+                    self.folders.push(entries);
+                    self.root = Some((input, false));
+                }
                 Err(error) => return Some(Err(error)),
             }
         }
@@ -170,8 +206,8 @@ pub fn read_text(source: &Source, options: &ReadOptions) -> Result<String> {
         .map_err(|e| Error::io(&path, e))?;
     if bytes.len() as u64 > options.max_bytes {
         let size = match source {
-            Source::File(p) => std::fs::metadata(p).map_or(bytes.len() as u64, |m| m.len()),
-            Source::Stdin => bytes.len() as u64,
+            Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
         };
         return Err(Error::TooLarge {
             path,
@@ -255,6 +291,31 @@ mod tests {
             .map(|s| s.unwrap().name().rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, vec!["a.md", "b.txt", "e.HTML", "f.htm", "d.txt"]);
+    }
+
+    #[test]
+    fn an_empty_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.csv"), "x").unwrap();
+        let found: Vec<Result<Source>> = sources(&[dir.path().to_path_buf()]).collect();
+        assert_eq!(found.len(), 1);
+        let error = found[0].as_ref().unwrap_err().to_string();
+        assert!(
+            error.contains("no .txt, .md, .html or .htm file"),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_folders_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Texte.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let found: Vec<Source> = sources(&[dir.path().to_path_buf()])
+            .map(|s| s.unwrap())
+            .collect();
+        assert_eq!(found, vec![Source::File(dir.path().join("a.txt"))]);
     }
 
     #[test]

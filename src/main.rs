@@ -459,6 +459,9 @@ fn main() -> ExitCode {
                 cause
                     .downcast_ref::<io::Error>()
                     .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+                    || cause
+                        .downcast_ref::<calque::Error>()
+                        .is_some_and(calque::Error::is_broken_pipe)
             });
             if broken_pipe {
                 return ExitCode::SUCCESS;

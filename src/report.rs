@@ -47,7 +47,7 @@ use serde::Serialize;
 use crate::features::{extract_article, FEATURES};
 use crate::html_report::{self, IndexEntry};
 use crate::model::Model;
-use crate::segment::{char_offset, Paragraph};
+use crate::segment::Paragraph;
 use crate::text_report::{self, Styles};
 
 /// How paragraphs are judged and articles given a verdict.
@@ -155,6 +155,36 @@ pub struct ArticleReport {
     pub reason: String,
 }
 
+/// Character offsets of byte offsets, counted in one pass when the offsets come in increasing
+/// order (evidence is sorted by start): counting from the paragraph's start for each span made
+/// a long paragraph with many hits quadratic.
+struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of a byte offset on a char boundary.
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// Largest number of reasons listed per paragraph.
 const MAX_REASONS: usize = 5;
 
@@ -186,18 +216,22 @@ pub fn score_article(
         reasons.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
         reasons.truncate(MAX_REASONS);
         let text = &paragraph.text;
+        let mut offsets = CharOffsets::new(text);
         let evidence = features
             .evidence
             .into_iter()
-            .map(|e| EvidenceReport {
-                family: e.family,
-                feature: e.feature,
-                matched: text[e.start..e.end].to_string(),
-                start: e.start,
-                end: e.end,
-                char_start: char_offset(text, e.start),
-                char_end: char_offset(text, e.end),
-                hint: e.hint,
+            .map(|e| {
+                let char_start = offsets.at(e.start);
+                EvidenceReport {
+                    family: e.family,
+                    feature: e.feature,
+                    matched: text[e.start..e.end].to_string(),
+                    start: e.start,
+                    end: e.end,
+                    char_start,
+                    char_end: char_start + text[e.start..e.end].chars().count(),
+                    hint: e.hint,
+                }
             })
             .collect();
         reports.push(ParagraphReport {
@@ -386,6 +420,15 @@ fn json_error(e: serde_json::Error) -> std::io::Error {
     std::io::Error::from(e)
 }
 
+/// Keeps the kind of the I/O error inside a csv error (a closed pipe stays a closed pipe).
+pub fn csv_error(e: csv::Error) -> std::io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(io) => io.kind(),
+        _ => std::io::ErrorKind::Other,
+    };
+    std::io::Error::new(kind, e)
+}
+
 impl<W: Write> ReportWriter<W> {
     /// A writer of `format` at the given `detail`; `color` styles the text format with
     /// terminal escape codes (the other formats never hold any).
@@ -468,7 +511,8 @@ impl<W: Write> ReportWriter<W> {
                         &features.join(";"),
                         &matches.join(" | "),
                         &p.text,
-                    ])?;
+                    ])
+                    .map_err(csv_error)?;
                 }
                 csv.flush()?;
             }
@@ -576,6 +620,18 @@ mod tests {
                 .take(e.char_end - e.char_start)
                 .collect();
             assert_eq!(by_chars, e.matched);
+        }
+    }
+
+    #[test]
+    fn char_offsets_match_counting_from_the_start_in_any_order() {
+        let text = "« Été » à Noël, 🙂 fin";
+        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        boundaries.push(text.len());
+        let backwards: Vec<usize> = boundaries.iter().rev().copied().collect();
+        let mut offsets = CharOffsets::new(text);
+        for byte in boundaries.into_iter().chain(backwards) {
+            assert_eq!(offsets.at(byte), crate::segment::char_offset(text, byte));
         }
     }
 

@@ -55,7 +55,7 @@ fn select(table: &FeatureTable, keep: impl Fn(usize) -> bool) -> (Vec<Vec<f64>>,
 
 /// True when the row's group belongs to the fixed held-out test split.
 pub fn in_test_split(group: &str) -> bool {
-    Fnv::of(TEST_SPLIT_SALT, group) % TEST_SPLIT_EVERY == 0
+    Fnv::of(TEST_SPLIT_SALT, group).is_multiple_of(TEST_SPLIT_EVERY)
 }
 
 /// Out-of-fold probabilities for the rows `keep` selects, in table order.

@@ -1,6 +1,9 @@
 //! Integration tests: run the `calque` binary as a user or a pipeline would, on inputs the
 //! project wrote (tests/data/).
 
+mod bad_input;
+mod properties;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
