@@ -4,12 +4,12 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use calque::input::DEFAULT_MAX_BYTES;
 use serde_json::Value;
 
-use super::{calque, data, jsonl, path, run};
+use super::{calque, data, jsonl, path, run, shell};
 
 /// Writes `bytes` to `dir/name` and returns the path as a string.
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
@@ -634,7 +634,6 @@ fn a_closed_pipe_after_100_bytes_exits_0_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let article = std::fs::read_to_string(data("machine.txt")).unwrap();
     let big = write(dir.path(), "long.txt", article.repeat(200));
-    let binary = assert_cmd::cargo::cargo_bin("calque");
     for command in [
         "score --format text",
         "score --format jsonl",
@@ -642,15 +641,9 @@ fn a_closed_pipe_after_100_bytes_exits_0_quietly() {
         "score --format csv",
         "features",
     ] {
-        let script = format!(
-            "set -o pipefail; '{}' {command} '{big}' | head -c 100 > /dev/null",
-            binary.display()
-        );
-        let output = Command::new("bash")
-            .arg("-c")
-            .arg(&script)
-            .output()
-            .unwrap();
+        let output = shell(&format!(
+            "{{calque}} {command} '{big}' | head -c 100 > /dev/null"
+        ));
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(0), "{command}: {stderr}");
         assert!(stderr.is_empty(), "{command}: {stderr}");

@@ -1,11 +1,11 @@
 //! Every output format of `score`, `gate` and `eval` as people and pipelines read it, colour
 //! and `--quiet`, HTML input, completions and help.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
-use super::{calque, data, jsonl, path, run};
+use super::{calque, data, jsonl, path, run, run_with_stdin, shell};
 
 /// Runs calque with extra environment variables; returns (exit code, stdout, stderr).
 fn run_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
@@ -341,17 +341,10 @@ fn html_files_are_found_in_folders_and_read_from_stdin_on_request() {
     );
 
     let html = std::fs::read(data("article.html")).unwrap();
-    let output = calque()
-        .args(["score", "-", "--input-format", "html", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(&html)?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let output = run_with_stdin(
+        &["score", "-", "--input-format", "html", "--format", "jsonl"],
+        &html,
+    );
     assert_eq!(output.status.code(), Some(0));
     let records = jsonl(&String::from_utf8(output.stdout).unwrap());
     assert_eq!(records.last().unwrap()["paragraphs"], 5);
@@ -385,16 +378,7 @@ fn completions_for_each_shell_mention_score() {
 
 #[test]
 fn completions_into_a_closed_pipe_exit_quietly() {
-    let binary = assert_cmd::cargo::cargo_bin("calque");
-    let script = format!(
-        "set -o pipefail; '{}' completions bash | head -c 1 > /dev/null",
-        binary.display()
-    );
-    let output = Command::new("bash")
-        .arg("-c")
-        .arg(&script)
-        .output()
-        .unwrap();
+    let output = shell("{calque} completions bash | head -c 1 > /dev/null");
     assert_eq!(output.status.code(), Some(0));
     assert!(
         output.stderr.is_empty(),

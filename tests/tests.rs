@@ -35,6 +35,36 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs calque with `input` on its standard input.
+fn run_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    calque()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin is piped")
+                .write_all(input)?;
+            child.wait_with_output()
+        })
+        .expect("calque runs")
+}
+
+/// Runs a bash pipeline (with pipefail) in which `{calque}` stands for the binary.
+fn shell(script: &str) -> std::process::Output {
+    let binary = assert_cmd::cargo::cargo_bin("calque");
+    let script = script.replace("{calque}", &format!("'{}'", binary.display()));
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; {script}"))
+        .output()
+        .expect("bash runs")
+}
+
 fn path(name: &str) -> String {
     data(name).display().to_string()
 }
@@ -181,17 +211,7 @@ fn score_text_shows_flagged_paragraphs_and_a_verdict() {
 #[test]
 fn score_reads_standard_input() {
     let text = std::fs::read(data("machine.txt")).unwrap();
-    let output = calque()
-        .args(["score", "-", "--format", "jsonl"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(&text)?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let output = run_with_stdin(&["score", "-", "--format", "jsonl"], &text);
     assert_eq!(output.status.code(), Some(0));
     let records = jsonl(&String::from_utf8(output.stdout).unwrap());
     assert_eq!(records.last().unwrap()["path"], "-");
@@ -408,17 +428,10 @@ fn info_reports_model_and_lexicon_sizes() {
 
 #[test]
 fn broken_pipe_exits_quietly() {
-    let binary = assert_cmd::cargo::cargo_bin("calque");
-    let script = format!(
-        "set -o pipefail; for i in $(seq 200); do cat '{}'; echo; done | '{}' score --format jsonl | head -n 1 > /dev/null",
-        path("machine.txt"),
-        binary.display()
-    );
-    let output = Command::new("bash")
-        .arg("-c")
-        .arg(&script)
-        .output()
-        .unwrap();
+    let output = shell(&format!(
+        "for i in $(seq 200); do cat '{}'; echo; done | {{calque}} score --format jsonl | head -n 1 > /dev/null",
+        path("machine.txt")
+    ));
     assert_eq!(
         output.status.code(),
         Some(0),
