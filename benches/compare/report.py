@@ -127,9 +127,7 @@ def main():
 
     w("# calque beside fastText and scikit-learn")
     w("")
-    w(f"**A \"before\" snapshot.** Measured at calque commit `{meta['commit']}` on "
-      f"{meta['date']}, while calque's speed is being optimised on main; "
-      "`bash benches/compare.sh` will be re-run and this file replaced.")
+    w(f"Measured at calque commit `{meta['commit']}` on {meta['date']}.")
     if quick:
         w("")
         w("**This is a `--quick` run** (small corpus and row counts): a check that the script "
@@ -302,8 +300,9 @@ def main():
       "calque's alpha = 1), intercept not penalised, on standardised features, with L-BFGS and "
       "at most 200 iterations. They stop differently: scikit-learn when the largest gradient "
       "component of the mean loss is under `tol` (1e-4 by default); calque (linfa-logistic) "
-      "when the gradient of the summed loss is under 1e-6 × rows, a stricter test, which is why "
-      "scikit-learn is also timed at tol 1e-6. Training log losses that agree to four or five "
+      "when the L2 norm of the gradient of the summed loss is under 1e-4 × rows, i.e. of the "
+      "mean loss under 1e-4, a test on the whole gradient rather than its largest component; "
+      "scikit-learn is also timed at tol 1e-6 for a tighter optimum. Training log losses that agree to four or five "
       "decimals mean both reached the same optimum. scikit-learn runs with OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 "
       "(one core, as calque's fit). Process wall and RSS include reading the CSV (calque: the "
       "csv crate; scikit-learn: numpy.loadtxt).")
