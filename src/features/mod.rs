@@ -199,9 +199,20 @@ fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
             _ => {}
         }
     }
+    // Tokens come in text order: sweep the spans by start, keeping the furthest end of those
+    // opened before the token, so a paragraph of many quotations stays linear.
+    spans.sort_unstable();
+    let mut next = 0;
+    let mut furthest_end: Option<usize> = None;
     tokens
         .iter()
-        .map(|t| spans.iter().any(|&(s, e)| t.start > s && t.end <= e))
+        .map(|t| {
+            while next < spans.len() && spans[next].0 < t.start {
+                furthest_end = furthest_end.max(Some(spans[next].1));
+                next += 1;
+            }
+            furthest_end.is_some_and(|end| t.end <= end)
+        })
         .collect()
 }
 
