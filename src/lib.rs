@@ -16,6 +16,7 @@
 //! assert!(report.paragraphs[0].evidence.iter().any(|e| e.matched == "Putin"));
 //! ```
 
+pub mod atomic_file;
 pub mod commands;
 pub mod dataset;
 pub mod error;

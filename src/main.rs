@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use calque::atomic_file::to_stdout_or_file;
 use calque::commands::{
     self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, DEFAULT_WORST,
 };
@@ -45,6 +46,14 @@ impl ColorWhen {
             ColorWhen::Auto => {
                 anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
             }
+        }
+    }
+
+    /// Whether the report gets colour: a file written with --output is not a terminal.
+    fn for_report(self, output: Option<&std::path::Path>) -> bool {
+        match output {
+            Some(_) => matches!(self, ColorWhen::Always),
+            None => self.for_stdout(),
         }
     }
 }
@@ -193,6 +202,13 @@ struct Common {
     /// same, in the same order, whatever N. Example: --jobs 1
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     jobs: Option<u64>,
+    /// Write the report to FILE instead of standard output: through a temporary file in the
+    /// same folder, renamed only once the report is complete. Example: -o report.html
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace --output if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
 }
 
 #[derive(clap::Args)]
@@ -358,9 +374,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 ScoreFormat::Csv => Format::Csv,
                 ScoreFormat::Html => Format::Html,
             };
-            let color = args.color.for_stdout();
+            let color = args.color.for_report(args.common.output.as_deref());
+            let (output, force) = (args.common.output.clone(), args.common.force);
             let score = score_args(args.common, format, args.quiet, color);
-            commands::score(&score, false, &mut out, &mut err)?
+            to_stdout_or_file(output.as_deref(), force, &mut out, |report| {
+                commands::score(&score, false, report, &mut err)
+            })?
         }
         Command::Gate(args) => {
             let format = match args.format {
@@ -368,9 +387,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 GateFormat::Json => Format::Json,
                 GateFormat::Jsonl => Format::Jsonl,
             };
-            let color = args.color.for_stdout();
+            let color = args.color.for_report(args.common.output.as_deref());
+            let (output, force) = (args.common.output.clone(), args.common.force);
             let gate = score_args(args.common, format, args.quiet, color);
-            commands::score(&gate, true, &mut out, &mut err)?
+            to_stdout_or_file(output.as_deref(), force, &mut out, |report| {
+                commands::score(&gate, true, report, &mut err)
+            })?
         }
         Command::Train(args) => {
             let train = TrainArgs {

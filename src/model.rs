@@ -6,7 +6,6 @@
 //! a training summary. Scoring computes `sigmoid(b + Σ wᵢ·zᵢ)` itself, where `zᵢ` is the
 //! standardised feature, so each term `wᵢ·zᵢ` explains the probability.
 
-use std::io::Write;
 use std::path::Path;
 
 use linfa::prelude::*;
@@ -14,6 +13,7 @@ use linfa_logistic::LogisticRegression;
 use ndarray::{Array1, Array2, ShapeBuilder};
 use serde::{Deserialize, Serialize};
 
+use crate::atomic_file::write_atomically;
 use crate::error::{Error, Result};
 use crate::features::feature_names;
 use crate::metrics::Metrics;
@@ -291,36 +291,6 @@ impl Model {
     pub fn save(&self, path: &Path, force: bool) -> Result<()> {
         write_atomically(path, self.to_json().as_bytes(), force)
     }
-}
-
-/// Writes a file through a temporary file in the same folder and a rename, so a crash never
-/// leaves a half-written file; refuses to replace an existing file unless `force`.
-pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if !force && path.exists() {
-        return Err(Error::Argument {
-            name: "--out",
-            message: format!("{} exists; pass --force to replace it", path.display()),
-        });
-    }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".to_string(), |n| n.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(Error::io(path, e));
-    }
-    Ok(())
 }
 
 fn standardise(values: &[f64], means: &[f64], scales: &[f64]) -> Vec<f64> {

@@ -473,3 +473,45 @@ fn output_does_not_depend_on_the_number_of_threads() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--jobs"), "{stderr}");
 }
+
+#[test]
+fn output_files_are_written_whole_and_never_replaced_unasked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let report = dir.path().join("report.jsonl");
+    let report_arg = report.to_str().expect("a UTF-8 path");
+    let (code, stdout, _) = run(&[
+        "score",
+        &path("machine.txt"),
+        "--format",
+        "jsonl",
+        "--output",
+        report_arg,
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty(), "the report goes to the file: {stdout}");
+    let written = std::fs::read_to_string(&report).expect("the report was written");
+    assert_eq!(jsonl(&written).last().expect("records")["verdict"], "block");
+    let files = || std::fs::read_dir(dir.path()).expect("listable").count();
+    assert_eq!(files(), 1, "no temporary file is left behind");
+
+    let (code, _, stderr) = run(&["gate", &path("clean.txt"), "-o", report_arg]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), written);
+
+    let missing = dir.path().join("absent.txt");
+    let (code, _, _) = run(&[
+        "gate",
+        &path("clean.txt"),
+        missing.to_str().expect("a UTF-8 path"),
+        "--format",
+        "jsonl",
+        "-o",
+        report_arg,
+        "--force",
+    ]);
+    assert_eq!(code, 2, "an unreadable input never passes");
+    let replaced = std::fs::read_to_string(&report).unwrap();
+    assert!(replaced.contains("\"type\":\"error\""), "{replaced}");
+    assert_eq!(files(), 1);
+}
