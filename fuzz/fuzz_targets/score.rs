@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use calque::model::Model;
-use calque::report::{score_article, Format, ReportWriter, ScoreOptions, Verdict};
+use calque::report::{score_article, Detail, Format, ReportWriter, ScoreOptions, Verdict};
 use calque::segment::paragraphs;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,8 +14,9 @@ mod common;
 static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::default_model().expect("the embedded model loads"));
 
-fn write(report: &calque::report::ArticleReport, format: Format, verdicts_only: bool) -> Vec<u8> {
-    let mut writer = ReportWriter::new(Vec::new(), format, verdicts_only).expect("a Vec takes it");
+fn write(report: &calque::report::ArticleReport, format: Format, detail: Detail) -> Vec<u8> {
+    let mut writer = ReportWriter::new(Vec::new(), format, detail, format == Format::Text)
+        .expect("a Vec takes it");
     writer.article(report).expect("a Vec takes it");
     writer
         .error("other.txt", "an error message")
@@ -60,15 +61,16 @@ fuzz_target!(|data: &[u8]| {
             "nothing judged never passes"
         );
     }
-    for verdicts_only in [false, true] {
-        let json = write(&report, Format::Json, verdicts_only);
+    for detail in [Detail::Paragraphs, Detail::Verdicts] {
+        let json = write(&report, Format::Json, detail);
         let document: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
         assert_eq!(document["articles"].as_array().map(Vec::len), Some(1));
-        let jsonl = write(&report, Format::Jsonl, verdicts_only);
+        let jsonl = write(&report, Format::Jsonl, detail);
         for line in String::from_utf8(jsonl).expect("UTF-8").lines() {
             serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
         }
-        String::from_utf8(write(&report, Format::Text, verdicts_only)).expect("UTF-8");
-        String::from_utf8(write(&report, Format::Csv, verdicts_only)).expect("UTF-8");
+        for format in [Format::Text, Format::Csv, Format::Html] {
+            String::from_utf8(write(&report, format, detail)).expect("UTF-8");
+        }
     }
 });
