@@ -361,6 +361,23 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
     }
 }
 
+/// Runs `score` or `gate`, the report going to standard output or to `--output`.
+fn score_or_gate(
+    common: Common,
+    format: Format,
+    quiet: bool,
+    color: ColorWhen,
+    gate: bool,
+    out: &mut dyn Write,
+) -> calque::error::Result<Outcome> {
+    let color = color.for_report(common.output.as_deref());
+    let (output, force) = (common.output.clone(), common.force);
+    let args = score_args(common, format, quiet, color);
+    to_stdout_or_file(output.as_deref(), force, out, |report| {
+        commands::score(&args, gate, report, &mut io::stderr())
+    })
+}
+
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -374,12 +391,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 ScoreFormat::Csv => Format::Csv,
                 ScoreFormat::Html => Format::Html,
             };
-            let color = args.color.for_report(args.common.output.as_deref());
-            let (output, force) = (args.common.output.clone(), args.common.force);
-            let score = score_args(args.common, format, args.quiet, color);
-            to_stdout_or_file(output.as_deref(), force, &mut out, |report| {
-                commands::score(&score, false, report, &mut err)
-            })?
+            score_or_gate(args.common, format, args.quiet, args.color, false, &mut out)?
         }
         Command::Gate(args) => {
             let format = match args.format {
@@ -387,12 +399,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 GateFormat::Json => Format::Json,
                 GateFormat::Jsonl => Format::Jsonl,
             };
-            let color = args.color.for_report(args.common.output.as_deref());
-            let (output, force) = (args.common.output.clone(), args.common.force);
-            let gate = score_args(args.common, format, args.quiet, color);
-            to_stdout_or_file(output.as_deref(), force, &mut out, |report| {
-                commands::score(&gate, true, report, &mut err)
-            })?
+            score_or_gate(args.common, format, args.quiet, args.color, true, &mut out)?
         }
         Command::Train(args) => {
             let train = TrainArgs {
