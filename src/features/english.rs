@@ -106,6 +106,16 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             .detect(&text[start..end])
             .is_some_and(|info| info.lang() == Lang::Eng);
         if english {
+            recorder.fold_evidence_into(
+                &[
+                    Feature::AnglicismEnglish,
+                    Feature::EnglishFunctionWord,
+                    Feature::EnglishIng,
+                    Feature::EnglishVocabRate,
+                ],
+                start,
+                end,
+            );
             recorder.hit(
                 Feature::EnglishSentence,
                 start,
@@ -168,6 +178,17 @@ mod tests {
             family(text, "english_sentence"),
             vec!["Head of the technical team for several websites, I have been working in online journalism for ten years."]
         );
+    }
+
+    #[test]
+    fn the_words_of_an_english_sentence_are_shown_once_but_still_counted() {
+        let text = "Le site publie chaque jour des dossiers. The meeting lasted for more than three hours and covered energy and trade.";
+        let features = crate::features::extract_article(&[text]);
+        let shown: Vec<&str> = features[0].evidence.iter().map(|e| e.feature).collect();
+        assert_eq!(shown, vec!["english_sentence"]);
+        let function_words =
+            features[0].values[crate::features::Feature::EnglishFunctionWord as usize];
+        assert!(function_words > 0.0, "still counted: {function_words}");
     }
 
     #[test]

@@ -261,6 +261,14 @@ impl Recorder {
         });
     }
 
+    /// Keeps the tallies but drops the evidence of these features inside a span, when a wider
+    /// piece of evidence covers it (the words of a sentence already shown as English).
+    pub fn fold_evidence_into(&mut self, features: &[Feature], start: usize, end: usize) {
+        let names: Vec<&str> = features.iter().map(|f| f.info().name).collect();
+        self.evidence
+            .retain(|e| !(names.contains(&e.feature) && e.start >= start && e.end <= end));
+    }
+
     /// Sets a value feature.
     pub fn set(&mut self, feature: Feature, value: f64) {
         debug_assert_eq!(feature.info().scale, Scale::Value);
