@@ -320,9 +320,9 @@ struct SynthCli {
     /// Share of clean rows to corrupt into label-1 rows.
     #[arg(long, default_value_t = 0.35, value_name = "F")]
     rate: f64,
-    /// Share of clean rows to retype with web typography, as label-0 rows.
+    /// Share of written rows (clean and MT) copied with web typography, keeping their label.
     #[arg(long, default_value_t = 0.3, value_name = "F")]
-    human_rate: f64,
+    web_typography_rate: f64,
 }
 
 #[derive(clap::Args)]
@@ -455,7 +455,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 data: args.data,
                 seed: args.seed,
                 rate: args.rate,
-                human_rate: args.human_rate,
+                web_typography_rate: args.web_typography_rate,
             };
             let rows = calque::synth::synth(&synth, &mut out).context("calque synth")?;
             eprintln!("calque synth: {rows} rows written");

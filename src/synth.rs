@@ -333,12 +333,6 @@ fn human_typography(text: &str) -> Option<String> {
     (out != text).then_some(out)
 }
 
-/// Share of generated MT rows also given web typography (straight quotes, no space before
-/// : ; ! ?). MT engines write it more often than people do, yet people write it too
-/// (`--human-rate` of clean rows get it as label 0): a weak signal on both sides, so the model
-/// cannot learn quote style alone.
-const MT_TYPOGRAPHY_RATE: f64 = 0.5;
-
 /// Options of `synth`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynthArgs {
@@ -348,15 +342,22 @@ pub struct SynthArgs {
     pub seed: u64,
     /// Share of clean rows to corrupt (0 to 1).
     pub rate: f64,
-    /// Share of clean rows to retype with web typography, as label-0 rows (0 to 1).
-    pub human_rate: f64,
+    /// Share of rows given web typography (straight quotes, no space before : ; ! ?), 0 to 1:
+    /// copies of written rows, clean and MT alike, keeping their label, and generated MT rows.
+    /// People type it on the web as MT engines do, so the same share on both sides keeps the
+    /// model from learning quote style as a sign of MT.
+    pub web_typography_rate: f64,
 }
 
-/// Reads clean rows (label 0, kind `clean`) and writes generated rows as CSV with the columns
-/// `id,doc,pair,label,kind,section,text`: corrupted label-1 rows, and label-0 rows retyped
-/// with web typography. Returns the number of rows written.
+/// Reads written rows and writes generated rows as CSV with the columns
+/// `id,doc,pair,label,kind,section,text`: corrupted label-1 rows, and copies of written rows
+/// (clean, label 0; MT, label 1) retyped with web typography. Only clean rows (label 0, kind
+/// `clean`) are corrupted. Returns the number of rows written.
 pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
-    for (name, rate) in [("--rate", args.rate), ("--human-rate", args.human_rate)] {
+    for (name, rate) in [
+        ("--rate", args.rate),
+        ("--web-typography-rate", args.web_typography_rate),
+    ] {
         if !(0.0..=1.0).contains(&rate) {
             return Err(Error::Argument {
                 name,
@@ -403,20 +404,27 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
                 line: e.position().map_or(0, |p| p.line()),
                 message: e.to_string(),
             })?;
-            let is_clean = &record[label] == "0" && kind.is_none_or(|k| &record[k] == "clean");
-            if !is_clean {
+            let row_kind = kind.map_or("", |k| &record[k]);
+            let is_clean = &record[label] == "0" && (kind.is_none() || row_kind == "clean");
+            let is_written_mt = &record[label] == "1" && !row_kind.starts_with("generated");
+            if !is_clean && !is_written_mt {
                 continue;
             }
             let section_value = section.map_or("", |s| &record[s]);
-            if rng.chance(args.human_rate) {
+            if rng.chance(args.web_typography_rate) {
                 if let Some(retyped) = human_typography(&record[text]) {
+                    let (row_label, retyped_kind) = if is_clean {
+                        ("0", "generated-web-typography")
+                    } else {
+                        ("1", "generated-mt-web-typography")
+                    };
                     writer
                         .write_record([
                             format!("{}-t", &record[id]).as_str(),
                             format!("{}-web", &record[doc]).as_str(),
                             &record[pair],
-                            "0",
-                            "generated-web-typography",
+                            row_label,
+                            retyped_kind,
                             section_value,
                             &retyped,
                         ])
@@ -424,7 +432,7 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
                     written += 1;
                 }
             }
-            if !rng.chance(args.rate) {
+            if is_written_mt || !rng.chance(args.rate) {
                 continue;
             }
             let count = 1 + rng.below(3);
@@ -444,7 +452,7 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
             let Some(first) = first else {
                 continue;
             };
-            if rng.chance(MT_TYPOGRAPHY_RATE) {
+            if rng.chance(args.web_typography_rate) {
                 if let Some(retyped) = human_typography(&body) {
                     body = retyped;
                 }
@@ -512,7 +520,7 @@ mod tests {
             data: vec![csv],
             seed: 3,
             rate: 1.0,
-            human_rate: 0.0,
+            web_typography_rate: 0.0,
         };
         let (mut a, mut b) = (Vec::new(), Vec::new());
         assert_eq!(synth(&args, &mut a).unwrap(), 1);

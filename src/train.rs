@@ -28,7 +28,10 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Fit settings.
     pub params: FitParams,
-    /// Largest share of label-0 rows the threshold may flag, out of fold.
+    /// Largest share of label-0 rows the threshold may flag, out of fold. The default, 1 %, is
+    /// half the 2 % a user can bear on real human text: the written corpus is tidier than
+    /// human text on the web, and a 2 % out-of-fold rate let about 3 % of the human rows of
+    /// the real dev set through.
     pub max_false_positive_rate: f64,
 }
 
@@ -38,7 +41,7 @@ impl Default for TrainOptions {
             folds: 5,
             seed: 42,
             params: FitParams::default(),
-            max_false_positive_rate: 0.02,
+            max_false_positive_rate: 0.01,
         }
     }
 }

@@ -1,11 +1,44 @@
 //! Calques: phrases translated word for word from English ("à la roue" for at the wheel,
-//! "au lieu de cela" for instead), from the `calques` pattern lexicon.
+//! "au lieu de cela" for instead), from the `calques` pattern lexicon, and the English order
+//! of a speech tag after a quotation ("…", il a dit for "…," he said).
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
+/// Subject pronouns of a speech tag.
+const SPEAKERS: &[&str] = &["elle", "elles", "il", "ils"];
+/// Forms of avoir in a past speech tag (il a dit).
+const AVOIR_TAG: &[&str] = &["a", "avaient", "avait", "ont"];
+/// Past participles of verbs of saying.
+const SAID: &[&str] = &[
+    "affirmé",
+    "ajouté",
+    "annoncé",
+    "assuré",
+    "confié",
+    "conclu",
+    "déclaré",
+    "dit",
+    "estimé",
+    "expliqué",
+    "indiqué",
+    "insisté",
+    "noté",
+    "poursuivi",
+    "précisé",
+    "raconté",
+    "répondu",
+    "souligné",
+];
+/// Present-tense verbs of saying (il dit, elle ajoute).
+const SAYS: &[&str] = &[
+    "affirme", "ajoute", "assure", "conclut", "déclare", "dit", "estime", "explique", "indique",
+    "insiste", "note", "poursuit", "précise", "raconte", "répond", "souligne",
+];
+
 /// Records every calque pattern found.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
+    speech_tags(analysis, recorder);
     let calques = &LEXICONS.calques;
     let tokens = &analysis.tokens;
     for found in calques.matcher.find(analysis.text, tokens) {
@@ -18,6 +51,38 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
                 "calque of \"{}\"; French: {}",
                 entry.columns[1], entry.columns[2]
             ),
+        );
+    }
+}
+
+/// A speech tag in English order right after a quotation: « … », il a dit (French inverts:
+/// a-t-il dit, dit-il).
+fn speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        if !SPEAKERS.contains(&token.norm.as_str()) {
+            continue;
+        }
+        let before = analysis.text[..token.start].trim_end();
+        let after_quote = before
+            .strip_suffix(',')
+            .is_some_and(|b| b.trim_end().ends_with(['»', '"', '”']));
+        if !after_quote {
+            continue;
+        }
+        let word = |k: usize| tokens.get(i + k).map_or("", |t| t.norm.as_str());
+        let last = if AVOIR_TAG.contains(&word(1)) && SAID.contains(&word(2)) {
+            i + 2
+        } else if SAYS.contains(&word(1)) {
+            i + 1
+        } else {
+            continue;
+        };
+        recorder.hit(
+            Feature::Calque,
+            token.start,
+            tokens[last].end,
+            "calque of \"…,\" he said; French: », a-t-il dit / », dit-il",
         );
     }
 }
@@ -52,6 +117,16 @@ mod tests {
             calques("Les raisons n'étaient pas immédiatement claires."),
             vec!["pas immédiatement claires"]
         );
+    }
+
+    #[test]
+    fn speech_tags_in_english_order() {
+        assert_eq!(
+            calques("« Nous resterons », il a dit. \"C'est fini\", elle ajoute."),
+            vec!["il a dit", "elle ajoute"]
+        );
+        let french = "« Nous resterons », a-t-il dit. « C'est fini », dit-elle, et il dit oui.";
+        assert!(calques(french).is_empty());
     }
 
     #[test]

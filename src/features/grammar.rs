@@ -58,6 +58,43 @@ const PRONOUN_CONTEXT: &[&str] = &[
 const WEEKDAYS: &[&str] = &[
     "dimanche", "jeudi", "lundi", "mardi", "mercredi", "samedi", "vendredi",
 ];
+/// Words after a weekday that make "le mercredi" French: a date (le mercredi 19), a time of
+/// day (le mercredi matin), a relative day (le mercredi suivant), or a list (le lundi et le
+/// mardi).
+const WEEKDAY_COMPLEMENTS: &[&str] = &[
+    "après-midi",
+    "et",
+    "matin",
+    "midi",
+    "ou",
+    "précédent",
+    "soir",
+    "suivant",
+];
+/// Words before "le mercredi" that make it a habit, which French says that way (ouvert le
+/// dimanche, sauf le lundi).
+const HABIT_MARKERS: &[&str] = &[
+    "chaque",
+    "désormais",
+    "fermé",
+    "fermée",
+    "fermées",
+    "fermés",
+    "ouvert",
+    "ouverte",
+    "ouvertes",
+    "ouverts",
+    "sauf",
+    "tous",
+];
+/// Forms of avoir in the past compound tenses (il a dit, ils avaient annoncé).
+const AVOIR_PAST: &[&str] = &[
+    "a", "ai", "as", "avaient", "avais", "avait", "avez", "avons", "ont",
+];
+/// Endings of past participles after avoir (annoncé, dit, pris, reçu, ouvert).
+const PARTICIPLE_ENDINGS: &[&str] = &[
+    "é", "ée", "ées", "és", "i", "is", "it", "u", "us", "ert", "ort",
+];
 /// Forms of avoir that build compound tenses.
 const AVOIR: &[&str] = &[
     "a", "ai", "aient", "ait", "as", "aura", "aurait", "auraient", "auront", "avaient", "avais",
@@ -247,7 +284,8 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     }
 }
 
-/// English use of weekdays: "le mercredi dernier", "sur lundi".
+/// English use of weekdays: "le mercredi dernier", "sur lundi", and "le mercredi" for one past
+/// day (il a annoncé le mercredi), where French writes "mercredi".
 fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
     let token = &tokens[i];
     if !matches!(token.norm.as_str(), "le" | "sur") || !same_sentence(tokens, i, i + 1) {
@@ -266,19 +304,47 @@ fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
         );
         return;
     }
-    if same_sentence(tokens, i, i + 2)
-        && matches!(
-            tokens[i + 2].norm.as_str(),
-            "dernier" | "prochain" | "passé"
-        )
+    let after = same_sentence(tokens, i, i + 2).then(|| &tokens[i + 2]);
+    if let Some(next) =
+        after.filter(|next| matches!(next.norm.as_str(), "dernier" | "prochain" | "passé"))
     {
         recorder.hit(
             Feature::WeekdayArticle,
             token.start,
-            tokens[i + 2].end,
-            format!("French: {} {}", day.norm, tokens[i + 2].norm),
+            next.end,
+            format!("French: {} {}", day.norm, next.norm),
+        );
+        return;
+    }
+    let completed = after
+        .is_some_and(|next| next.is_number() || WEEKDAY_COMPLEMENTS.contains(&next.norm.as_str()));
+    let habit = i > 0 && HABIT_MARKERS.contains(&tokens[i - 1].norm.as_str());
+    if !completed && !habit && past_sentence(tokens, token.sentence) {
+        recorder.hit(
+            Feature::WeekdayArticle,
+            token.start,
+            day.end,
+            format!("French: {} (le {} means every week)", day.norm, day.norm),
         );
     }
+}
+
+/// True when a sentence tells of a past event in a compound tense (il a annoncé): there "le
+/// mercredi" is English for "on Wednesday", where French writes "mercredi".
+fn past_sentence(tokens: &[Token], sentence: usize) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.windows(2).any(|pair| {
+        AVOIR_PAST.contains(&pair[0])
+            && pair[1] != "lieu"
+            && pair[1].chars().count() > 2
+            && PARTICIPLE_ENDINGS
+                .iter()
+                .any(|ending| pair[1].ends_with(ending))
+    })
 }
 
 /// avoir + participle of a verb that takes être (ont arrivé), and "a été lieu".
@@ -393,6 +459,17 @@ mod tests {
             vec!["le mercredi dernier"]
         );
         assert!(grammar("Le marché se tient le mercredi matin.", "weekday_article").is_empty());
+        assert_eq!(
+            grammar(
+                "Le ministre a annoncé le vendredi sa démission.",
+                "weekday_article"
+            ),
+            vec!["le vendredi"]
+        );
+        let habits = "Le marché a lieu le samedi. La salle, ouverte le dimanche, a accueilli \
+                      le public. Il a parlé le mardi 4 mai et le jeudi soir.";
+        assert!(grammar(habits, "weekday_article").is_empty());
+        assert!(grammar("La médiathèque ouvrira le dimanche.", "weekday_article").is_empty());
     }
 
     #[test]

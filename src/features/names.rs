@@ -110,7 +110,8 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// True when a place name is part of a longer English name French keeps as is: followed by a
-/// capitalised word (London Stock Exchange) or after "of" (University of California).
+/// capitalised word (London Stock Exchange), after "of" (University of California), or right
+/// after a capitalised word inside the sentence (Statistics Austria).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
@@ -118,7 +119,11 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
         .get(last + 1)
         .is_some_and(|t| same_sentence(last + 1) && t.is_capitalized());
     let after_of = first > 0 && same_sentence(first - 1) && tokens[first - 1].norm == "of";
-    next_capitalised || after_of
+    let after_capitalised = first > 1
+        && same_sentence(first - 2)
+        && tokens[first - 1].is_capitalized()
+        && &analysis.text[tokens[first - 1].end..tokens[first].start] == " ";
+    next_capitalised || after_of || after_capitalised
 }
 
 /// True when most letters of the paragraph are capitals (a headline in capitals), where an
@@ -245,10 +250,11 @@ mod tests {
     #[test]
     fn places_inside_english_names_are_left_alone() {
         assert!(fired_in(
-            &["La London Stock Exchange et la University of California ont réagi."],
+            &["La London Stock Exchange et la University of California ont réagi, selon Statistics Austria."],
             0
         )
         .is_empty());
+        assert!(!fired_in(&["Selon Beijing, la Bank of China a réagi."], 0).is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! English typography in French text: straight quotes, punctuation inside the closing quote,
 //! no space before ; : ! ?, English number, date and time formats, a currency sign before the
-//! amount, Title Case headlines and English honorifics.
+//! amount, Title Case headlines, and English honorifics and capitalised titles (Mr Smith,
+//! le Président Obama).
 //!
 //! People typing French on the web also use straight quotes and skip the space before a
 //! colon, so these are weak signals: each is a separate feature and the model weighs it.
@@ -37,6 +38,29 @@ const FRENCH_MONTHS: &[&str] = &[
     "décembre",
 ];
 
+/// Titles that French writes in lowercase before a name (le président Barack Obama), where
+/// English capitalises them (President Barack Obama).
+const TITLES: &[&str] = &[
+    "Ambassadeur",
+    "Capitaine",
+    "Chancelier",
+    "Colonel",
+    "Commissaire",
+    "Député",
+    "Gouverneur",
+    "Général",
+    "Juge",
+    "Lieutenant",
+    "Maire",
+    "Ministre",
+    "Procureur",
+    "Président",
+    "Secrétaire",
+    "Sergent",
+    "Sénateur",
+    "Shérif",
+];
+
 /// Records every typography feature.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     quotes(analysis.text, recorder);
@@ -45,13 +69,33 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     dates(analysis, recorder);
     currency(analysis.text, recorder);
     title_case(analysis, recorder);
-    for token in &analysis.tokens {
-        if matches!(token.text(analysis.text), "Mr" | "Mrs" | "Ms") {
+    let tokens = &analysis.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(analysis.text);
+        if matches!(word, "Mr" | "Mrs" | "Ms") {
             recorder.hit(
                 Feature::EnglishHonorific,
                 token.start,
                 token.end,
                 "French: M. / Mme",
+            );
+            continue;
+        }
+        let inside_sentence =
+            i > 0 && tokens[i - 1].sentence == token.sentence && !tokens[i - 1].is_capitalized();
+        let before_name = tokens
+            .get(i + 1)
+            .is_some_and(|next| next.sentence == token.sentence && next.is_capitalized());
+        if inside_sentence && before_name && TITLES.contains(&word) {
+            recorder.hit(
+                Feature::EnglishHonorific,
+                token.start,
+                tokens[i + 1].end,
+                format!(
+                    "French: {} {}",
+                    token.norm,
+                    tokens[i + 1].text(analysis.text)
+                ),
             );
         }
     }
@@ -352,5 +396,14 @@ mod tests {
             typography("Selon Mr Dupont, tout va bien.", "english_honorific"),
             vec!["Mr"]
         );
+        assert_eq!(
+            typography(
+                "Il a été reçu par le Président Barack Obama et le Général Alexander.",
+                "english_honorific"
+            ),
+            vec!["Président Barack", "Général Alexander"]
+        );
+        let french = "Le Président de la République et le président Obama ; Président Obama.";
+        assert!(typography(french, "english_honorific").is_empty());
     }
 }
