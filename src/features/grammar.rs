@@ -162,7 +162,8 @@ fn starts_with_vowel(word: &str) -> bool {
 }
 
 /// An elided word before a consonant (d'munitions), a missing elision (la invincibilité), or
-/// the wrong form of a determiner for the next sound (cet moment, ce accord, sa équipe).
+/// the wrong form of a determiner or adjective for the next sound (cet moment, ce accord, sa
+/// équipe, nouveau album).
 fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
@@ -201,6 +202,15 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             && analysis.words[i + 1].gender == Some(Gender::Masculine) =>
         {
             Some("cet before a vowel")
+        }
+        "beau" | "nouveau" | "vieux"
+            if noun_next
+                && vowel_next
+                && analysis.words[i + 1].gender == Some(Gender::Masculine)
+                && !next.norm.ends_with(['s', 'x'])
+                && !(i > 0 && tokens[i - 1].norm == "de") =>
+        {
+            Some("bel, nouvel, vieil before a vowel")
         }
         "cet"
             if lowercase_next
@@ -412,7 +422,15 @@ mod tests {
             ),
             vec!["cet moment", "ce accord", "sa équipe", "ma idée"]
         );
-        let right = "Cet homme a vu ce matin cet accord, son équipe et sa grande idée.";
+        assert_eq!(
+            grammar(
+                "Son nouveau album sort avec un beau effort.",
+                "failed_elision"
+            ),
+            vec!["nouveau album", "beau effort"]
+        );
+        let right = "Cet homme a vu ce matin cet accord, son équipe et sa grande idée. Il a de \
+                     nouveau appelé son nouvel ami et ses vieux amis.";
         assert!(grammar(right, "failed_elision").is_empty());
     }
 
