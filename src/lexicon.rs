@@ -80,10 +80,12 @@ pub struct LexiconError {
 }
 
 /// Parses a lexicon, checking that each entry has the declared number of non-empty columns.
+/// A line starting with `#` is a comment unless it holds a tab: entries are tab-separated, and
+/// a pattern may start with `#`, the number token (`# du vote`).
 pub fn parse(source: &Source) -> Result<Vec<Entry>, LexiconError> {
     let mut entries = Vec::new();
     for (index, line) in source.text.lines().enumerate() {
-        if line.starts_with('#') {
+        if line.starts_with('#') && !line.contains('\t') {
             continue;
         }
         let error = |message: String| LexiconError {
@@ -605,6 +607,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_pattern_may_start_with_the_number_token() {
+        let source = Source {
+            name: "test",
+            columns: 3,
+            text: "# header, no tab\n# du vote\tof the vote\tdes suffrages\n",
+        };
+        let entries = parse(&source).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].columns[0], "# du vote");
     }
 
     #[test]
