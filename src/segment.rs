@@ -3,7 +3,7 @@
 //! Paragraphs keep the 1-based line where they start, so every report points back into the
 //! input. Web-scraped text has one paragraph per line; hard-wrapped prose (a line that stops
 //! mid-sentence and a next line that goes on in lowercase) is joined back into one paragraph.
-//! Words come from Unicode word boundaries (UAX #29), with two French fixes: a hyphen between
+//! Words come from Unicode word boundaries (UAX #29, [`crate::word_bounds`]), with two French fixes: a hyphen between
 //! two words keeps one token ("porte-parole"), and elided articles and pronouns are split off
 //! ("l'économie" → "l'" + "économie").
 
@@ -11,7 +11,8 @@ use std::hash::Hasher;
 
 use compact_str::CompactString;
 use rustc_hash::FxHasher;
-use unicode_segmentation::UnicodeSegmentation;
+
+use crate::word_bounds::word_bound_indices;
 
 /// One paragraph of an article, with the line of the input where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,7 +264,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, us
 pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut pending_hyphen: Option<usize> = None;
-    for (start, piece) in text.split_word_bound_indices() {
+    for (start, piece) in word_bound_indices(text) {
         let end = start + piece.len();
         if piece == "-" || piece == "‑" {
             pending_hyphen = match out.last() {
