@@ -88,29 +88,25 @@ fn is_wordlike(class: Class) -> bool {
     matches!(class, Class::Letter | Class::Digit | Class::ExtendNumLet)
 }
 
-/// True when every character of the text is in the fast set.
-fn is_fast(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        match class_at(text, at) {
-            Some((_, length)) => at += length,
-            None => return false,
-        }
+/// The class of a character, or `None` when it is outside the fast set.
+#[inline]
+fn class(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        ASCII_CLASSES[c as usize]
+    } else {
+        class_by_match(c)
     }
-    true
 }
 
-/// The class and byte length of the character at byte `at` (a character boundary before the
-/// end of the text), or `None` when it is outside the fast set.
+/// True when every character of the text is in the fast set.
+fn is_fast(text: &str) -> bool {
+    text.chars().all(|c| class(c).is_some())
+}
+
+/// The class of a character of a text [`is_fast`] accepted.
 #[inline]
-fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
-    let byte = text.as_bytes()[at];
-    if byte.is_ascii() {
-        return ASCII_CLASSES[usize::from(byte)].map(|class| (class, 1));
-    }
-    let c = text[at..].chars().next()?;
-    class_by_match(c).map(|class| (class, c.len_utf8()))
+fn fast_class(c: char) -> Class {
+    class(c).expect("is_fast checked every character")
 }
 
 /// Pieces of a text between word boundaries, with their byte offsets: the same as
@@ -157,43 +153,46 @@ impl<'a> Iterator for WordBoundIndices<'a> {
 
 /// Where the piece that starts at byte `start` ends, in a text [`is_fast`] accepted.
 fn piece_end(text: &str, start: usize) -> usize {
-    let fast = |at: usize| class_at(text, at).expect("is_fast checked every character");
-    let (first, mut end) = fast(start);
-    end += start;
-    match first {
+    let mut rest = text[start..].chars();
+    let first = rest.next().expect("a piece starts before the end of the text");
+    let first_class = fast_class(first);
+    let mut end = start + first.len_utf8();
+    match first_class {
         // WB3d: spaces stay together.
         Class::Space => {
-            while end < text.len() {
-                match fast(end) {
-                    (Class::Space, length) => end += length,
-                    _ => break,
+            for c in rest {
+                if fast_class(c) != Class::Space {
+                    break;
                 }
+                end += c.len_utf8();
             }
         }
-        _ if is_wordlike(first) => {
-            let mut last = first;
-            while end < text.len() {
-                let (next, length) = fast(end);
+        _ if is_wordlike(first_class) => {
+            let mut last = first_class;
+            loop {
+                let mut ahead = rest.clone();
+                let Some(next) = ahead.next() else { break };
+                let next_class = fast_class(next);
                 // WB5, WB8–WB10, WB13a, WB13b: letters, digits and connectors run together.
-                if is_wordlike(next) {
-                    end += length;
-                    last = next;
+                if is_wordlike(next_class) {
+                    end += next.len_utf8();
+                    last = next_class;
+                    rest = ahead;
                     continue;
                 }
                 // WB6, WB7 (letter, mid, letter) and WB11, WB12 (digit, mid, digit).
                 let mid = match last {
-                    Class::Letter => matches!(next, Class::MidLetter | Class::MidNumLet),
-                    Class::Digit => matches!(next, Class::MidNum | Class::MidNumLet),
+                    Class::Letter => matches!(next_class, Class::MidLetter | Class::MidNumLet),
+                    Class::Digit => matches!(next_class, Class::MidNum | Class::MidNumLet),
                     _ => false,
                 };
-                if !mid || end + length == text.len() {
-                    break;
+                match ahead.next() {
+                    Some(after) if mid && fast_class(after) == last => {
+                        end += next.len_utf8() + after.len_utf8();
+                        rest = ahead;
+                    }
+                    _ => break,
                 }
-                let (after, after_length) = fast(end + length);
-                if after != last {
-                    break;
-                }
-                end += length + after_length;
             }
         }
         // WB999: a mark or a symbol on its own (a mid class only joins between two
@@ -229,7 +228,7 @@ mod tests {
     fn fast_set() -> Vec<char> {
         (0..=0x3000u32)
             .filter_map(char::from_u32)
-            .filter(|&c| class_by_match(c).is_some())
+            .filter(|&c| class(c).is_some())
             .collect()
     }
 
