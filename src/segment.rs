@@ -100,10 +100,10 @@ impl Token {
                 },
             )
         } else {
-            let joiner = |c: char| c.is_alphabetic() || c == '-' || c == '\'';
+            let joiner = |c: char| is_alphabetic(c) || c == '-' || c == '\'';
             (
                 raw.chars().next().is_some_and(char::is_uppercase),
-                norm.starts_with(char::is_alphabetic) && norm.chars().all(joiner),
+                norm.starts_with(is_alphabetic) && norm.chars().all(joiner),
                 if raw == norm.as_str() {
                     norm_hash
                 } else if raw.contains('’') {
@@ -310,7 +310,10 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
             };
             continue;
         }
-        if !piece.chars().any(char::is_alphanumeric) {
+        if !piece
+            .chars()
+            .any(|c| is_alphabetic(c) || c.is_numeric())
+        {
             pending_hyphen = None;
             continue;
         }
@@ -385,6 +388,11 @@ pub fn normalize(word: &str) -> CompactString {
                 buffer[length] = b'\'';
                 length += 1;
             }
+            // Latin-1 capitals lowercase 32 code points on, without a table search.
+            'À'..='Þ' if c != '×' => {
+                let lower = char::from_u32(u32::from(c) + 32).expect("a Latin-1 letter");
+                length += lower.encode_utf8(&mut buffer[length..]).len();
+            }
             _ => {
                 for lower in c.to_lowercase() {
                     length += lower.encode_utf8(&mut buffer[length..]).len();
@@ -414,6 +422,15 @@ fn normalize_long(word: &str) -> CompactString {
         }
     }
     out
+}
+
+/// `char::is_alphabetic`, without its table search for the Latin-1 letters French is
+/// written with.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Number of characters before a byte offset.
@@ -522,6 +539,15 @@ mod tests {
             vec![0, 0, 1, 1]
         );
         assert_eq!(got[2].norm, "trois");
+    }
+
+    #[test]
+    fn latin_shortcuts_agree_with_the_unicode_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            let word = c.to_string();
+            assert_eq!(normalize(&word), normalize_long(&word), "{c:?}");
+        }
     }
 
     #[test]
