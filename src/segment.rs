@@ -310,10 +310,7 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
             };
             continue;
         }
-        if !piece
-            .chars()
-            .any(|c| is_alphabetic(c) || c.is_numeric())
-        {
+        if !piece.chars().any(|c| is_alphabetic(c) || c.is_numeric()) {
             pending_hyphen = None;
             continue;
         }

@@ -154,7 +154,9 @@ impl<'a> Iterator for WordBoundIndices<'a> {
 /// Where the piece that starts at byte `start` ends, in a text [`is_fast`] accepted.
 fn piece_end(text: &str, start: usize) -> usize {
     let mut rest = text[start..].chars();
-    let first = rest.next().expect("a piece starts before the end of the text");
+    let first = rest
+        .next()
+        .expect("a piece starts before the end of the text");
     let first_class = fast_class(first);
     let mut end = start + first.len_utf8();
     match first_class {
@@ -207,10 +209,7 @@ mod tests {
     use super::*;
 
     fn fast(text: &str) -> Vec<(usize, &str)> {
-        assert!(
-            is_fast(text),
-            "{text:?} is not fast"
-        );
+        assert!(is_fast(text), "{text:?} is not fast");
         word_bound_indices(text).collect()
     }
 
