@@ -335,9 +335,9 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
 /// Pushes one UAX #29 word, splitting a French elision off its front.
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
-    if let Some((apostrophe, mark)) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
+    if let Some((apostrophe, mark)) = find_apostrophe(word) {
         let mut head = normalize(&word[..apostrophe]);
-        let split = apostrophe + mark.len_utf8();
+        let split = apostrophe + mark;
         if ELISIONS.contains(&head.as_str()) && split < word.len() {
             head.push('\'');
             out.push(Token::new(text, start, start + split, head));
@@ -351,6 +351,17 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         }
     }
     out.push(Token::new(text, start, end, normalize(word)));
+}
+
+/// The byte offset and length of the first `'` or `’` of a word, found by looking at bytes
+/// rather than decoding every character.
+fn find_apostrophe(word: &str) -> Option<(usize, usize)> {
+    let bytes = word.as_bytes();
+    (0..bytes.len()).find_map(|at| match bytes[at] {
+        b'\'' => Some((at, 1)),
+        0xE2 if word[at..].starts_with('’') => Some((at, '’'.len_utf8())),
+        _ => None,
+    })
 }
 
 /// A fast hash of a word, the key of the lexicon indexes ([`crate::lexicon::Matcher`]).
