@@ -87,7 +87,14 @@ fn main() {
     }
     assert!(records.len() < u32::MAX as usize, "record offsets fit in 32 bits");
 
-    let header = [slot_count, words.len(), fr.len(), en.len(), genders.len()];
+    let header = [
+        format::VERSION as usize,
+        slot_count,
+        words.len(),
+        fr.len(),
+        en.len(),
+        genders.len(),
+    ];
     assert_eq!(header.len(), format::HEADER_FIELDS);
     let mut out = Vec::new();
     for field in header {

@@ -3,7 +3,7 @@
 //! layout). Nothing is parsed at start-up, and a lookup is one hash, one slot read and, almost
 //! always, one record read and one string comparison.
 
-use crate::word_table_format::{hash, HEADER_FIELDS, RECORD_HEADER_BYTES};
+use crate::word_table_format::{hash, HEADER_FIELDS, RECORD_HEADER_BYTES, VERSION};
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_table.bin"));
 
@@ -53,14 +53,19 @@ impl WordTable {
     /// The table compiled into the binary.
     pub fn embedded() -> Self {
         let field = |i: usize| u32_at(TABLE, i * 4) as usize;
-        let slot_count = field(0);
+        assert_eq!(
+            field(0),
+            VERSION as usize,
+            "the word table was built for another layout: rebuild calque"
+        );
+        let slot_count = field(1);
         let slots_start = HEADER_FIELDS * 4;
         let records_start = slots_start + slot_count * 8;
         WordTable {
             slots: &TABLE[slots_start..records_start],
             records: &TABLE[records_start..],
             slot_mask: slot_count - 1,
-            counts: [field(2), field(3), field(4)],
+            counts: [field(3), field(4), field(5)],
         }
     }
 

@@ -4,8 +4,8 @@
 //! words the same way. It must not depend on any crate.
 //!
 //! Layout, all integers little-endian:
-//! - header: [`HEADER_FIELDS`] `u32`s: slot count (a power of two), word count, and the number
-//!   of words in the French list, the English list and the gender list;
+//! - header: [`HEADER_FIELDS`] `u32`s: [`VERSION`], slot count (a power of two), word count,
+//!   and the number of words in the French list, the English list and the gender list;
 //! - slots: one `u64` per slot (open addressing, linear probing, at most half full): 0 for
 //!   empty, else the high 32 bits of the word's [`hash`] (so a probe that meets another word
 //!   rarely has to read its record) above 1 + the byte offset of the word's record;
@@ -15,8 +15,11 @@
 //!   are ordered by frequency, most frequent first, so the words most text is made of share a
 //!   few cache lines, and a word's data and spelling are read together.
 
+/// Layout version, the first header field: a table left by a build of another layout is
+/// refused at start-up instead of being misread.
+pub const VERSION: u32 = 2;
 /// Number of `u32` fields in the header.
-pub const HEADER_FIELDS: usize = 5;
+pub const HEADER_FIELDS: usize = 6;
 /// Size of a record before the word's bytes.
 pub const RECORD_HEADER_BYTES: usize = 6;
 
