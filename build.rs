@@ -64,7 +64,7 @@ fn main() {
 
     // Most frequent first (in either language), then alphabetically: see the format's notes.
     let mut ordered: Vec<(&String, &Word)> = words.iter().collect();
-    ordered.sort_by(|a, b| b.1.fr.max(b.1.en).cmp(&a.1.fr.max(a.1.en)).then(a.0.cmp(b.0)));
+    ordered.sort_by_key(|&(word, info)| (std::cmp::Reverse(info.fr.max(info.en)), word));
     let slot_count = (words.len() * 2).next_power_of_two();
     let mut slots = vec![0u64; slot_count];
     let mut records = Vec::new();
@@ -85,7 +85,10 @@ fn main() {
         assert_eq!(records.len() - record, format::RECORD_HEADER_BYTES);
         records.extend_from_slice(word.as_bytes());
     }
-    assert!(records.len() < u32::MAX as usize, "record offsets fit in 32 bits");
+    assert!(
+        records.len() < u32::MAX as usize,
+        "record offsets fit in 32 bits"
+    );
 
     let header = [
         format::VERSION as usize,
