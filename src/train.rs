@@ -23,6 +23,9 @@ const THRESHOLD_FLOOR: f64 = 0.5;
 /// How to train.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrainOptions {
+    /// Threads extracting features and fitting models at once (1 or more); the model does
+    /// not depend on it.
+    pub jobs: usize,
     /// Number of cross-validation folds (2 or more).
     pub folds: usize,
     /// Seed of the fold assignment.
@@ -31,19 +34,16 @@ pub struct TrainOptions {
     pub params: FitParams,
     /// Largest share of label-0 rows the threshold may flag, out of fold.
     pub max_false_positive_rate: f64,
-    /// Threads extracting features and fitting models at once (1 or more); the model does
-    /// not depend on it.
-    pub jobs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
+            jobs: default_jobs(),
             folds: 5,
             seed: 42,
             params: FitParams::default(),
             max_false_positive_rate: 0.02,
-            jobs: default_jobs(),
         }
     }
 }
