@@ -62,26 +62,42 @@ fn main() {
         };
     }
 
+    // Most frequent first (in either language), then alphabetically: see the format's notes.
+    let mut ordered: Vec<(&String, &Word)> = words.iter().collect();
+    ordered.sort_by_key(|&(word, info)| (std::cmp::Reverse(info.fr.max(info.en)), word));
     let slot_count = (words.len() * 2).next_power_of_two();
-    let mut slots = vec![0u32; slot_count];
-    let mut entry_bytes = Vec::with_capacity(words.len() * format::ENTRY_BYTES);
-    let mut strings = Vec::new();
-    for (index, (word, info)) in words.iter().enumerate() {
-        let mut slot = format::hash(word.as_bytes()) as usize & (slot_count - 1);
+    let mut slots = vec![0u64; slot_count];
+    let mut records = Vec::new();
+    for (word, info) in ordered {
+        let hash = format::hash(word.as_bytes());
+        let mut slot = hash as usize & (slot_count - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (slot_count - 1);
         }
-        slots[slot] = index as u32 + 1;
-        entry_bytes.extend_from_slice(&(strings.len() as u32).to_le_bytes());
-        entry_bytes.extend_from_slice(&(word.len() as u16).to_le_bytes());
-        entry_bytes.extend_from_slice(&info.fr.to_le_bytes());
-        entry_bytes.extend_from_slice(&info.en.to_le_bytes());
-        entry_bytes.push(info.gender);
-        entry_bytes.push(0);
-        strings.extend_from_slice(word.as_bytes());
+        slots[slot] = (hash >> 32) << 32 | (records.len() as u64 + 1);
+        let record = records.len();
+        records.extend_from_slice(&info.fr.to_le_bytes());
+        records.extend_from_slice(&info.en.to_le_bytes());
+        records.push(info.gender);
+        let length = u8::try_from(word.len())
+            .unwrap_or_else(|_| panic!("{word:?} is longer than 255 bytes"));
+        records.push(length);
+        assert_eq!(records.len() - record, format::RECORD_HEADER_BYTES);
+        records.extend_from_slice(word.as_bytes());
     }
+    assert!(
+        records.len() < u32::MAX as usize,
+        "record offsets fit in 32 bits"
+    );
 
-    let header = [slot_count, words.len(), fr.len(), en.len(), genders.len()];
+    let header = [
+        format::VERSION as usize,
+        slot_count,
+        words.len(),
+        fr.len(),
+        en.len(),
+        genders.len(),
+    ];
     assert_eq!(header.len(), format::HEADER_FIELDS);
     let mut out = Vec::new();
     for field in header {
@@ -90,8 +106,7 @@ fn main() {
     for slot in slots {
         out.extend_from_slice(&slot.to_le_bytes());
     }
-    out.extend_from_slice(&entry_bytes);
-    out.extend_from_slice(&strings);
+    out.extend_from_slice(&records);
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("word_table.bin"), out)
         .expect("writing the word table");

@@ -17,7 +17,7 @@ use crate::input::{self, ReadOptions, Source};
 use crate::lexicon;
 use crate::metrics::Metrics;
 use crate::model::Model;
-use crate::parallel::map_in_order;
+use crate::parallel::{default_jobs, map_in_order};
 use crate::progress;
 use crate::report::{
     csv_error, score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions,
@@ -198,7 +198,7 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let table = featurize_counting(&args.data, false, None, args.progress)?;
+    let table = featurize_counting(&args.data, false, None, args.options.jobs, args.progress)?;
     if let Some(&label) = table.labels.first() {
         if table.labels.iter().all(|&l| l == label) {
             return Err(Error::Training(format!(
@@ -246,10 +246,11 @@ fn featurize_counting(
     data: &[PathBuf],
     keep_text: bool,
     breakdown: Option<&str>,
+    jobs: usize,
     progress: bool,
 ) -> Result<FeatureTable> {
     let counter = progress::counter("extracting features:", "rows", progress);
-    let table = featurize_with_progress(data, keep_text, breakdown, &mut |rows| {
+    let table = featurize_with_progress(data, keep_text, breakdown, jobs, &mut |rows| {
         counter.inc(rows as u64)
     });
     counter.finish_and_clear();
@@ -375,7 +376,13 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
-    let table = featurize_counting(&args.data, true, args.by.as_deref(), args.progress)?;
+    let table = featurize_counting(
+        &args.data,
+        true,
+        args.by.as_deref(),
+        default_jobs(),
+        args.progress,
+    )?;
     let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
     let metrics = Metrics::compute(&probabilities, &table.labels, threshold);
     let mut by = BTreeMap::new();

@@ -337,14 +337,16 @@ pub fn featurize(
     keep_text: bool,
     breakdown: Option<&str>,
 ) -> Result<FeatureTable> {
-    featurize_with_progress(paths, keep_text, breakdown, &mut |_| {})
+    featurize_with_progress(paths, keep_text, breakdown, default_jobs(), &mut |_| {})
 }
 
-/// [`featurize`], telling `on_rows` how many rows each article added (for a progress bar).
+/// [`featurize`] on `jobs` threads, telling `on_rows` how many rows each article added (for a
+/// progress bar). The table does not depend on `jobs`.
 pub fn featurize_with_progress(
     paths: &[PathBuf],
     keep_text: bool,
     breakdown: Option<&str>,
+    jobs: usize,
     on_rows: &mut dyn FnMut(usize),
 ) -> Result<FeatureTable> {
     let mut table = FeatureTable::default();
@@ -354,7 +356,7 @@ pub fn featurize_with_progress(
         let mut rows_in_file = 0usize;
         map_in_order(
             reader.by_ref(),
-            default_jobs(),
+            jobs,
             |article| {
                 article.map(|article| {
                     let texts: Vec<&str> = article.iter().map(|p| p.text.as_str()).collect();

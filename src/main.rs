@@ -264,6 +264,10 @@ struct TrainCli {
     /// Largest share of label-0 paragraphs the threshold may flag (out of fold).
     #[arg(long, default_value_t = TrainOptions::default().max_false_positive_rate, value_name = "F")]
     max_fpr: f64,
+    /// Threads extracting features and fitting the models (default: every core). The model is
+    /// the same whatever N. Example: --jobs 1
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
 }
 
 #[derive(clap::Args)]
@@ -416,6 +420,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                         ..FitParams::default()
                     },
                     max_false_positive_rate: args.max_fpr,
+                    jobs: args
+                        .jobs
+                        .map_or_else(calque::parallel::default_jobs, |n| n as usize),
                 },
                 progress: true,
             };

@@ -1,15 +1,20 @@
 //! Work spread over threads with results kept in input order, for `--jobs N`.
 //!
-//! Items are taken from the iterator a batch at a time (a few per thread), mapped on scoped
-//! threads, and handed to the sink in input order before the next batch is read. The output is
-//! therefore the same bytes whatever the number of threads, and memory holds one batch, not the
-//! whole input.
+//! The calling thread reads items from the iterator and hands them to `jobs` worker threads
+//! over a channel; results come back tagged with their position and go to the sink in input
+//! order. Reading, working and writing overlap (a batch-at-a-time design left the workers
+//! idle while a batch was read and written, and while the slowest item of a batch finished).
+//! The output is the same bytes whatever the number of threads, and at most a window of a
+//! few items per thread is in flight, so memory does not grow with the input.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Mutex;
+use std::thread::Result as ThreadResult;
 
-/// Items read per thread before a batch is mapped: enough to keep threads busy when item costs
-/// differ, few enough to keep memory small.
+/// Items in flight per thread (read but not yet given to the sink): enough to keep threads
+/// busy when item costs differ, few enough to keep memory small.
 const ITEMS_PER_THREAD: usize = 8;
 
 /// The number of threads to use when the user does not say: every core the system grants.
@@ -18,7 +23,8 @@ pub fn default_jobs() -> usize {
 }
 
 /// Maps `work` over `items` on `jobs` threads and passes each result to `sink` in input
-/// order. Stops at the first error the sink returns.
+/// order. Stops at the first error the sink returns. A panic in `work` is raised again on the
+/// calling thread.
 pub fn map_in_order<T, R, E>(
     items: impl Iterator<Item = T>,
     jobs: usize,
@@ -36,41 +42,69 @@ where
         }
         return Ok(());
     }
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let batch: Vec<Mutex<Option<T>>> = items
-            .by_ref()
-            .take(jobs * ITEMS_PER_THREAD)
-            .map(|item| Mutex::new(Some(item)))
-            .collect();
-        let results: Vec<Mutex<Option<R>>> = batch.iter().map(|_| Mutex::new(None)).collect();
-        let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            for _ in 0..jobs.min(batch.len()) {
-                scope.spawn(|| loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = batch.get(index) else {
+    let window = jobs * ITEMS_PER_THREAD;
+    // Both channels hold the whole window, so neither side ever waits on a full channel.
+    let (task_sender, task_receiver) = sync_channel::<(usize, T)>(window);
+    let task_receiver = Mutex::new(task_receiver);
+    std::thread::scope(|scope| {
+        let (result_sender, result_receiver) = sync_channel::<(usize, ThreadResult<R>)>(window);
+        for _ in 0..jobs {
+            let result_sender = result_sender.clone();
+            let (task_receiver, work) = (&task_receiver, &work);
+            scope.spawn(move || {
+                while let Some((index, item)) = next_task(task_receiver) {
+                    let result = catch_unwind(AssertUnwindSafe(|| work(item)));
+                    if result_sender.send((index, result)).is_err() {
                         break;
-                    };
-                    let item = take(slot);
-                    let result = work(item);
-                    *results[index].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-                });
-            }
-        });
-        for slot in &results {
-            sink(take(slot))?;
+                    }
+                }
+            });
         }
-    }
-    Ok(())
+        drop(result_sender);
+        let mut items = items.enumerate();
+        let mut sent = 0;
+        let mut sunk = 0;
+        let mut finished: BTreeMap<usize, R> = BTreeMap::new();
+        let outcome = loop {
+            while sent - sunk < window {
+                let Some(task) = items.next() else { break };
+                task_sender
+                    .send(task)
+                    .expect("workers wait for tasks until the sender is dropped");
+                sent += 1;
+            }
+            if sunk == sent {
+                break Ok(());
+            }
+            let (index, result) = result_receiver
+                .recv()
+                .expect("a worker answers every task it takes");
+            match result {
+                Ok(result) => finished.insert(index, result),
+                Err(panic) => resume_unwind(panic),
+            };
+            let mut failed = None;
+            while let Some(result) = finished.remove(&sunk) {
+                sunk += 1;
+                if let Err(error) = sink(result) {
+                    failed = Some(error);
+                    break;
+                }
+            }
+            if let Some(error) = failed {
+                break Err(error);
+            }
+        };
+        // Closing both channels lets the workers stop before the scope waits for them.
+        drop(task_sender);
+        drop(result_receiver);
+        outcome
+    })
 }
 
-/// Takes the value out of a slot that the batch filled exactly once.
-fn take<T>(slot: &Mutex<Option<T>>) -> T {
-    slot.lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take()
-        .expect("every slot of a batch is filled once and taken once")
+/// The next task for a worker, or `None` once the calling thread stopped sending.
+fn next_task<T>(tasks: &Mutex<Receiver<(usize, T)>>) -> Option<(usize, T)> {
+    tasks.lock().unwrap_or_else(|e| e.into_inner()).recv().ok()
 }
 
 #[cfg(test)]
@@ -103,6 +137,20 @@ mod tests {
             assert_eq!(run(jobs, 100), expected, "jobs {jobs}");
         }
         assert!(run(4, 0).is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "item 7")]
+    fn a_panic_in_work_reaches_the_caller() {
+        let _ = map_in_order(
+            0..100,
+            2,
+            |i| {
+                assert_ne!(i, 7, "item 7");
+                i
+            },
+            |_| Ok::<(), ()>(()),
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Paragraphs keep the 1-based line where they start, so every report points back into the
 //! input. Web-scraped text has one paragraph per line; hard-wrapped prose (a line that stops
 //! mid-sentence and a next line that goes on in lowercase) is joined back into one paragraph.
-//! Words come from Unicode word boundaries (UAX #29), with two French fixes: a hyphen between
+//! Words come from Unicode word boundaries (UAX #29, [`crate::word_bounds`]), with two French fixes: a hyphen between
 //! two words keeps one token ("porte-parole"), and elided articles and pronouns are split off
 //! ("l'économie" → "l'" + "économie").
 
@@ -11,7 +11,8 @@ use std::hash::Hasher;
 
 use compact_str::CompactString;
 use rustc_hash::FxHasher;
-use unicode_segmentation::UnicodeSegmentation;
+
+use crate::word_bounds::word_bound_indices;
 
 /// One paragraph of an article, with the line of the input where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,25 +82,36 @@ impl Token {
 
     fn new(text: &str, start: usize, end: usize, norm: CompactString) -> Self {
         let raw = &text[start..end];
-        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
         let number = norm.starts_with(|c: char| c.is_ascii_digit())
             && norm
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-        let letter_or_joiner = |c: char| c.is_alphabetic() || c == '-' || c == '\'';
-        let alphabetic = norm.starts_with(char::is_alphabetic)
-            && if norm.is_ascii() {
-                norm.bytes().all(|b| letter_or_joiner(char::from(b)))
-            } else {
-                norm.chars().all(letter_or_joiner)
-            };
         let norm_hash = word_hash(&norm);
-        let raw_hash = if raw == norm.as_str() {
-            norm_hash
-        } else if raw.contains('’') {
-            word_hash(&raw.replace('’', "'"))
+        // Most words are ASCII: their shape needs no Unicode tables and they hold no `’`.
+        let (capitalized, alphabetic, raw_hash) = if raw.is_ascii() {
+            let joiner = |b: u8| b.is_ascii_alphabetic() || b == b'-' || b == b'\'';
+            (
+                raw.as_bytes()[0].is_ascii_uppercase(),
+                norm.as_bytes()[0].is_ascii_alphabetic() && norm.bytes().all(joiner),
+                if raw == norm.as_str() {
+                    norm_hash
+                } else {
+                    word_hash(raw)
+                },
+            )
         } else {
-            word_hash(raw)
+            let joiner = |c: char| is_alphabetic(c) || c == '-' || c == '\'';
+            (
+                raw.chars().next().is_some_and(char::is_uppercase),
+                norm.starts_with(is_alphabetic) && norm.chars().all(joiner),
+                if raw == norm.as_str() {
+                    norm_hash
+                } else if raw.contains('’') {
+                    word_hash(&raw.replace('’', "'"))
+                } else {
+                    word_hash(raw)
+                },
+            )
         };
         Token {
             start,
@@ -188,46 +200,72 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                j += 1;
-            }
-            while j < chars.len() && matches!(chars[j].1, '»' | '"' | '”' | ')' | '\'' | '’') {
-                if chars[j].1 == '»' && j > i + 1 {
-                    break;
-                }
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let boundary = if k == chars.len() {
-                true
-            } else {
-                k > j
-                    && starts_sentence(chars[k].1)
-                    && !(c == '.' && j == i + 1 && is_abbreviation(&text[start..pos]))
-            };
-            if boundary {
-                push_trimmed(text, start, end, &mut spans);
-                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
-                i = k;
-                continue;
-            }
-            i = j.max(i + 1);
-            continue;
+    let mut from = 0;
+    while let Some((position, c)) = next_sentence_mark(text, from) {
+        // The ending: more marks, then closing quotes (a `»` only right after the mark).
+        let mut end = position + c.len_utf8();
+        let mut taken = 0;
+        while let Some(next) = char_at(text, end).filter(|&n| is_sentence_mark(n)) {
+            end += next.len_utf8();
+            taken += 1;
         }
-        i += 1;
+        while let Some(next) = char_at(text, end).filter(|&n| is_closing(n)) {
+            if next == '»' && taken > 0 {
+                break;
+            }
+            end += next.len_utf8();
+            taken += 1;
+        }
+        let mut next_start = end;
+        while let Some(space) = char_at(text, next_start).filter(|s| s.is_whitespace()) {
+            next_start += space.len_utf8();
+        }
+        let boundary = match char_at(text, next_start) {
+            None => true,
+            Some(first) => {
+                next_start > end
+                    && starts_sentence(first)
+                    && !(c == '.' && taken == 0 && is_abbreviation(&text[start..position]))
+            }
+        };
+        if boundary {
+            push_trimmed(text, start, end, &mut spans);
+            start = next_start;
+            from = next_start;
+        } else {
+            from = end;
+        }
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// True for the marks that may end a sentence.
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// True for the closing quotes and brackets that stay with the sentence they follow.
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '"' | '”' | ')' | '\'' | '’')
+}
+
+/// The character at byte `at` (a character boundary), if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// The first [`is_sentence_mark`] at or after byte `from`, found by looking at bytes: most
+/// of the text holds none, and `…` is the only one outside ASCII.
+fn next_sentence_mark(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find_map(|at| match bytes[at] {
+        b'.' => Some((at, '.')),
+        b'!' => Some((at, '!')),
+        b'?' => Some((at, '?')),
+        0xE2 if text[at..].starts_with('…') => Some((at, '…')),
+        _ => None,
+    })
 }
 
 fn starts_sentence(c: char) -> bool {
@@ -263,7 +301,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, us
 pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut pending_hyphen: Option<usize> = None;
-    for (start, piece) in text.split_word_bound_indices() {
+    for (start, piece) in word_bound_indices(text) {
         let end = start + piece.len();
         if piece == "-" || piece == "‑" {
             pending_hyphen = match out.last() {
@@ -272,7 +310,7 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
             };
             continue;
         }
-        if !piece.chars().any(char::is_alphanumeric) {
+        if !piece.chars().any(|c| is_alphabetic(c) || c.is_numeric()) {
             pending_hyphen = None;
             continue;
         }
@@ -297,9 +335,9 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
 /// Pushes one UAX #29 word, splitting a French elision off its front.
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
-    if let Some((apostrophe, mark)) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
+    if let Some((apostrophe, mark)) = find_apostrophe(word) {
         let mut head = normalize(&word[..apostrophe]);
-        let split = apostrophe + mark.len_utf8();
+        let split = apostrophe + mark;
         if ELISIONS.contains(&head.as_str()) && split < word.len() {
             head.push('\'');
             out.push(Token::new(text, start, start + split, head));
@@ -315,6 +353,17 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.push(Token::new(text, start, end, normalize(word)));
 }
 
+/// The byte offset and length of the first `'` or `’` of a word, found by looking at bytes
+/// rather than decoding every character.
+fn find_apostrophe(word: &str) -> Option<(usize, usize)> {
+    let bytes = word.as_bytes();
+    (0..bytes.len()).find_map(|at| match bytes[at] {
+        b'\'' => Some((at, 1)),
+        0xE2 if word[at..].starts_with('’') => Some((at, '’'.len_utf8())),
+        _ => None,
+    })
+}
+
 /// A fast hash of a word, the key of the lexicon indexes ([`crate::lexicon::Matcher`]).
 /// Equal words have equal hashes; the rare collisions are ruled out by comparing the words.
 pub fn word_hash(word: &str) -> u64 {
@@ -325,12 +374,53 @@ pub fn word_hash(word: &str) -> u64 {
 
 /// Lowercases a word and makes typographic apostrophes straight.
 pub fn normalize(word: &str) -> CompactString {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return CompactString::from(word);
+    if word.is_ascii() {
+        let mut out = CompactString::from(word);
+        out.make_ascii_lowercase();
+        return out;
     }
+    // Lowercased into a buffer on the stack, then copied once: pushing char by char onto a
+    // CompactString cost more than the rest of the token.
+    let mut buffer = [0u8; NORMALIZE_BUFFER];
+    let mut length = 0;
+    for c in word.chars() {
+        if length + MAX_LOWERCASE_BYTES > buffer.len() {
+            return normalize_long(word);
+        }
+        match c {
+            _ if c.is_ascii() => {
+                buffer[length] = c.to_ascii_lowercase() as u8;
+                length += 1;
+            }
+            '’' => {
+                buffer[length] = b'\'';
+                length += 1;
+            }
+            // Latin-1 capitals lowercase 32 code points on, without a table search.
+            'À'..='Þ' if c != '×' => {
+                let lower = char::from_u32(u32::from(c) + 32).expect("a Latin-1 letter");
+                length += lower.encode_utf8(&mut buffer[length..]).len();
+            }
+            _ => {
+                for lower in c.to_lowercase() {
+                    length += lower.encode_utf8(&mut buffer[length..]).len();
+                }
+            }
+        }
+    }
+    let lowered = std::str::from_utf8(&buffer[..length]).expect("encoded from chars");
+    CompactString::from(lowered)
+}
+
+/// Bytes of the stack buffer [`normalize`] lowercases into; longer words take
+/// [`normalize_long`].
+const NORMALIZE_BUFFER: usize = 128;
+
+/// Most bytes one character can become when lowercased (up to three characters of UTF-8).
+const MAX_LOWERCASE_BYTES: usize = 12;
+
+/// [`normalize`] for words too long for its buffer.
+fn normalize_long(word: &str) -> CompactString {
     let mut out = CompactString::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -340,6 +430,15 @@ pub fn normalize(word: &str) -> CompactString {
         }
     }
     out
+}
+
+/// `char::is_alphabetic`, without its table search for the Latin-1 letters French is
+/// written with.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Number of characters before a byte offset.
@@ -448,6 +547,15 @@ mod tests {
             vec![0, 0, 1, 1]
         );
         assert_eq!(got[2].norm, "trois");
+    }
+
+    #[test]
+    fn latin_shortcuts_agree_with_the_unicode_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            let word = c.to_string();
+            assert_eq!(normalize(&word), normalize_long(&word), "{c:?}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::dataset::{FeatureTable, Fnv};
 use crate::error::{Error, Result};
 use crate::metrics::{threshold_for_false_positive_rate, Metrics};
 use crate::model::{FitParams, Model, TrainingSummary};
+use crate::parallel::{default_jobs, map_in_order};
 
 /// Salt of the held-out test split; fixed so the split never moves with `--seed`.
 const TEST_SPLIT_SALT: u64 = 0x7e57;
@@ -22,6 +23,9 @@ const THRESHOLD_FLOOR: f64 = 0.5;
 /// How to train.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrainOptions {
+    /// Threads extracting features and fitting models at once (1 or more); the model does
+    /// not depend on it.
+    pub jobs: usize,
     /// Number of cross-validation folds (2 or more).
     pub folds: usize,
     /// Seed of the fold assignment.
@@ -38,6 +42,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
+            jobs: default_jobs(),
             folds: 5,
             seed: 42,
             params: FitParams::default(),
@@ -46,51 +51,17 @@ impl Default for TrainOptions {
     }
 }
 
-fn select(table: &FeatureTable, keep: impl Fn(usize) -> bool) -> (Vec<Vec<f64>>, Vec<u8>) {
-    let mut rows = Vec::new();
-    let mut labels = Vec::new();
-    for i in (0..table.rows.len()).filter(|&i| keep(i)) {
-        rows.push(table.rows[i].clone());
-        labels.push(table.labels[i]);
-    }
-    (rows, labels)
+/// The rows `keep` selects (borrowed, not copied) and their labels, in table order.
+fn select(table: &FeatureTable, keep: impl Fn(usize) -> bool) -> (Vec<&[f64]>, Vec<u8>) {
+    (0..table.rows.len())
+        .filter(|&i| keep(i))
+        .map(|i| (table.rows[i].as_slice(), table.labels[i]))
+        .unzip()
 }
 
 /// True when the row's group belongs to the fixed held-out test split.
 pub fn in_test_split(group: &str) -> bool {
     Fnv::of(TEST_SPLIT_SALT, group).is_multiple_of(TEST_SPLIT_EVERY)
-}
-
-/// Out-of-fold probabilities for the rows `keep` selects, in table order.
-fn cross_validate(
-    table: &FeatureTable,
-    keep: &dyn Fn(usize) -> bool,
-    options: &TrainOptions,
-    on_fit: &mut dyn FnMut(),
-) -> Result<(Vec<f64>, Vec<u8>)> {
-    let fold_of =
-        |i: usize| (Fnv::of(options.seed, &table.groups[i]) % options.folds as u64) as usize;
-    let indices: Vec<usize> = (0..table.rows.len()).filter(|&i| keep(i)).collect();
-    let mut probabilities = vec![0.0; table.rows.len()];
-    for fold in 0..options.folds {
-        let (rows, labels) = select(table, |i| keep(i) && fold_of(i) != fold);
-        if indices.iter().all(|&i| fold_of(i) != fold) {
-            return Err(Error::Training(format!(
-                "fold {fold} of {} is empty: too few groups for this many folds",
-                options.folds
-            )));
-        }
-        let model = Model::fit(&rows, &labels, options.params)
-            .map_err(|e| Error::Training(format!("fold {fold}: {e}")))?;
-        on_fit();
-        for &i in indices.iter().filter(|&&i| fold_of(i) == fold) {
-            probabilities[i] = model.probability(&table.rows[i]);
-        }
-    }
-    Ok((
-        indices.iter().map(|&i| probabilities[i]).collect(),
-        indices.iter().map(|&i| table.labels[i]).collect(),
-    ))
 }
 
 /// Trains the model to ship: cross-validation and threshold on the rows outside the test
@@ -106,18 +77,30 @@ pub fn fits(table: &FeatureTable, options: &TrainOptions) -> usize {
     options.folds + usize::from(test_split) + 1
 }
 
+/// One of the models [`train`] fits. None depends on another, so they are fitted at the same
+/// time, on `options.jobs` threads.
+#[derive(Debug, Clone, Copy)]
+enum Fit {
+    /// The cross-validation model of fold `k`: fitted on the rows outside the test split and
+    /// outside fold `k`, it gives the out-of-fold probabilities of fold `k`.
+    Fold(usize),
+    /// Fitted on every row outside the test split, to measure the test split.
+    WithoutTestSplit,
+    /// Fitted on every row: the model shipped.
+    Final,
+}
+
 /// [`train`], telling `on_fit` how many of the [`fits`] models are fitted so far (for a
 /// progress bar).
+///
+/// Every fit is deterministic and the results are used in a fixed order, so the model is the
+/// same bytes whatever the number of threads; errors come in the order a one-thread run meets
+/// them (folds in order, an empty fold after the folds before it, then the other fits).
 pub fn train_with_progress(
     table: &FeatureTable,
     options: &TrainOptions,
     on_fit: &mut dyn FnMut(usize),
 ) -> Result<Model> {
-    let mut fitted = 0;
-    let mut on_fit = || {
-        fitted += 1;
-        on_fit(fitted);
-    };
     if options.folds < 2 {
         return Err(Error::Argument {
             name: "--folds",
@@ -131,7 +114,61 @@ pub fn train_with_progress(
         });
     }
     let outside_test = |i: usize| !in_test_split(&table.groups[i]);
-    let (probabilities, labels) = cross_validate(table, &outside_test, options, &mut on_fit)?;
+    let fold_of =
+        |i: usize| (Fnv::of(options.seed, &table.groups[i]) % options.folds as u64) as usize;
+    let validated: Vec<usize> = (0..table.rows.len()).filter(|&i| outside_test(i)).collect();
+    let has_test_split = validated.len() < table.rows.len();
+    let empty_fold = (0..options.folds).find(|&fold| validated.iter().all(|&i| fold_of(i) != fold));
+    let mut plan: Vec<Fit> = (0..empty_fold.unwrap_or(options.folds))
+        .map(Fit::Fold)
+        .collect();
+    if empty_fold.is_none() {
+        if has_test_split {
+            plan.push(Fit::WithoutTestSplit);
+        }
+        plan.push(Fit::Final);
+    }
+
+    let mut fitted = Vec::with_capacity(plan.len());
+    map_in_order(
+        plan.iter(),
+        options.jobs,
+        |fit| match *fit {
+            Fit::Fold(fold) => {
+                let (rows, labels) = select(table, |i| outside_test(i) && fold_of(i) != fold);
+                Model::fit(&rows, &labels, options.params)
+                    .map_err(|e| Error::Training(format!("fold {fold}: {e}")))
+            }
+            Fit::WithoutTestSplit => {
+                let (rows, labels) = select(table, outside_test);
+                Model::fit(&rows, &labels, options.params)
+            }
+            Fit::Final => Model::fit(&table.rows, &table.labels, options.params),
+        },
+        |model| {
+            fitted.push(model);
+            on_fit(fitted.len());
+            Ok::<(), Error>(())
+        },
+    )?;
+    let mut fitted = fitted.into_iter();
+    let mut next_model = || fitted.next().expect("one model per planned fit");
+
+    let mut out_of_fold = vec![0.0; table.rows.len()];
+    for fold in 0..empty_fold.unwrap_or(options.folds) {
+        let model = next_model()?;
+        for &i in validated.iter().filter(|&&i| fold_of(i) == fold) {
+            out_of_fold[i] = model.probability(&table.rows[i]);
+        }
+    }
+    if let Some(fold) = empty_fold {
+        return Err(Error::Training(format!(
+            "fold {fold} of {} is empty: too few groups for this many folds",
+            options.folds
+        )));
+    }
+    let probabilities: Vec<f64> = validated.iter().map(|&i| out_of_fold[i]).collect();
+    let labels: Vec<u8> = validated.iter().map(|&i| table.labels[i]).collect();
     let threshold = threshold_for_false_positive_rate(
         &probabilities,
         &labels,
@@ -140,19 +177,16 @@ pub fn train_with_progress(
     );
     let cross_validation = Metrics::compute(&probabilities, &labels, threshold);
 
-    let (rows, labels) = select(table, outside_test);
-    let (test_rows, test_labels) = select(table, |i| !outside_test(i));
-    let test_split = if test_rows.is_empty() {
-        None
-    } else {
-        let model = Model::fit(&rows, &labels, options.params)?;
-        on_fit();
+    let test_split = if has_test_split {
+        let model = next_model()?;
+        let (test_rows, test_labels) = select(table, |i| !outside_test(i));
         let probabilities: Vec<f64> = test_rows.iter().map(|r| model.probability(r)).collect();
         Some(Metrics::compute(&probabilities, &test_labels, threshold))
+    } else {
+        None
     };
 
-    let mut model = Model::fit(&table.rows, &table.labels, options.params)?;
-    on_fit();
+    let mut model = next_model()?;
     model.threshold = threshold;
     model.training = Some(TrainingSummary {
         rows: table.rows.len(),

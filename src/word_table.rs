@@ -1,9 +1,9 @@
 //! French and English word frequencies and French noun genders, looked up in place in a table
 //! that `build.rs` compiles from the word lists (see [`crate::word_table_format`] for the
-//! layout). Nothing is parsed at start-up, and a lookup is one hash and, almost always, one
-//! string comparison.
+//! layout). Nothing is parsed at start-up, and a lookup is one hash, one slot read and, almost
+//! always, one record read and one string comparison.
 
-use crate::word_table_format::{hash, ENTRY_BYTES, HEADER_FIELDS};
+use crate::word_table_format::{hash, HEADER_FIELDS, RECORD_HEADER_BYTES, VERSION};
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_table.bin"));
 
@@ -30,10 +30,15 @@ pub struct WordInfo {
 /// The compiled word table.
 pub struct WordTable {
     slots: &'static [u8],
-    entries: &'static [u8],
-    strings: &'static [u8],
+    records: &'static [u8],
     slot_mask: usize,
     counts: [usize; 3],
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut le = [0; 8];
+    le.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(le)
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -48,40 +53,47 @@ impl WordTable {
     /// The table compiled into the binary.
     pub fn embedded() -> Self {
         let field = |i: usize| u32_at(TABLE, i * 4) as usize;
-        let (slot_count, entry_count) = (field(0), field(1));
+        assert_eq!(
+            field(0),
+            VERSION as usize,
+            "the word table was built for another layout: rebuild calque"
+        );
+        let slot_count = field(1);
         let slots_start = HEADER_FIELDS * 4;
-        let entries_start = slots_start + slot_count * 4;
-        let strings_start = entries_start + entry_count * ENTRY_BYTES;
+        let records_start = slots_start + slot_count * 8;
         WordTable {
-            slots: &TABLE[slots_start..entries_start],
-            entries: &TABLE[entries_start..strings_start],
-            strings: &TABLE[strings_start..],
+            slots: &TABLE[slots_start..records_start],
+            records: &TABLE[records_start..],
             slot_mask: slot_count - 1,
-            counts: [field(2), field(3), field(4)],
+            counts: [field(3), field(4), field(5)],
         }
     }
 
     /// What the lists say of a lowercase word; `None` when no list has it.
     pub fn get(&self, word: &str) -> Option<WordInfo> {
-        let mut slot = hash(word.as_bytes()) as usize & self.slot_mask;
+        let hash = hash(word.as_bytes());
+        let tag = hash >> 32;
+        let mut slot = hash as usize & self.slot_mask;
         loop {
-            let index = u32_at(self.slots, slot * 4) as usize;
-            if index == 0 {
+            let value = u64_at(self.slots, slot * 8);
+            if value == 0 {
                 return None;
             }
-            let entry = (index - 1) * ENTRY_BYTES;
-            let offset = u32_at(self.entries, entry) as usize;
-            let len = usize::from(u16_at(self.entries, entry + 4));
-            if &self.strings[offset..offset + len] == word.as_bytes() {
-                return Some(WordInfo {
-                    fr_zipf: f32::from(u16_at(self.entries, entry + 6)) / 100.0,
-                    en_zipf: f32::from(u16_at(self.entries, entry + 8)) / 100.0,
-                    gender: match self.entries[entry + 10] {
-                        1 => Some(Gender::Masculine),
-                        2 => Some(Gender::Feminine),
-                        _ => None,
-                    },
-                });
+            if value >> 32 == tag {
+                let record = (value & u64::from(u32::MAX)) as usize - 1;
+                let start = record + RECORD_HEADER_BYTES;
+                let length = usize::from(self.records[record + 5]);
+                if self.records.get(start..start + length) == Some(word.as_bytes()) {
+                    return Some(WordInfo {
+                        fr_zipf: f32::from(u16_at(self.records, record)) / 100.0,
+                        en_zipf: f32::from(u16_at(self.records, record + 2)) / 100.0,
+                        gender: match self.records[record + 4] {
+                            1 => Some(Gender::Masculine),
+                            2 => Some(Gender::Feminine),
+                            _ => None,
+                        },
+                    });
+                }
             }
             slot = (slot + 1) & self.slot_mask;
         }

@@ -4,19 +4,24 @@
 //! words the same way. It must not depend on any crate.
 //!
 //! Layout, all integers little-endian:
-//! - header: [`HEADER_FIELDS`] `u32`s: slot count (a power of two), entry count, and the number
-//!   of words in the French list, the English list and the gender list;
-//! - slots: one `u32` per slot, 0 for empty, else 1 + the index of an entry (open addressing,
-//!   linear probing, at most half full);
-//! - entries: [`ENTRY_BYTES`] bytes each: offset of the word in the string area (`u32`), its
-//!   length in bytes (`u16`), French and English Zipf frequencies in hundredths (`u16`, 0 when
-//!   the list lacks the word), gender (`u8`: 0 none, 1 masculine, 2 feminine), one spare byte;
-//! - strings: every word's UTF-8 bytes, back to back.
+//! - header: [`HEADER_FIELDS`] `u32`s: [`VERSION`], slot count (a power of two), word count,
+//!   and the number of words in the French list, the English list and the gender list;
+//! - slots: one `u64` per slot (open addressing, linear probing, at most half full): 0 for
+//!   empty, else the high 32 bits of the word's [`hash`] (so a probe that meets another word
+//!   rarely has to read its record) above 1 + the byte offset of the word's record;
+//! - records, one per word, [`RECORD_HEADER_BYTES`] then the word: French and English Zipf
+//!   frequencies in hundredths (`u16`, 0 when the list lacks the word), gender (`u8`: 0 none,
+//!   1 masculine, 2 feminine), the word's length in bytes (`u8`), then its UTF-8 bytes. Records
+//!   are ordered by frequency, most frequent first, so the words most text is made of share a
+//!   few cache lines, and a word's data and spelling are read together.
 
+/// Layout version, the first header field: a table left by a build of another layout is
+/// refused at start-up instead of being misread.
+pub const VERSION: u32 = 2;
 /// Number of `u32` fields in the header.
-pub const HEADER_FIELDS: usize = 5;
-/// Size of one entry in bytes.
-pub const ENTRY_BYTES: usize = 12;
+pub const HEADER_FIELDS: usize = 6;
+/// Size of a record before the word's bytes.
+pub const RECORD_HEADER_BYTES: usize = 6;
 
 /// FNV-1a, 64 bits: a short, fixed hash both sides compute identically.
 pub fn hash(bytes: &[u8]) -> u64 {

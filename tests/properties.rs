@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use calque::model::Model;
 use calque::report::{score_article, ArticleReport, Detail, Format, ReportWriter, ScoreOptions};
 use calque::segment::{char_offset, paragraphs, sentences, tokens};
+use calque::word_bounds::word_bound_indices;
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| Model::default_model().unwrap());
 
@@ -98,6 +100,32 @@ fn text() -> impl Strategy<Value = String> {
     })
 }
 
+/// A character of each word-break class that the fast word boundaries handle themselves.
+const FAST_CHARS: &[char] = &[
+    'a', 'Z', 'é', 'Œ', 'ș', 'ª', '¸', '7', ':', '·', ',', ';', '.', '\'', '’', '‘', '_',
+    '\u{202F}', ' ', '\u{2009}', '-', '"', '«', '»', '\u{A0}', '\t', '…', '—', '€', '%',
+];
+
+/// Characters they leave to unicode-segmentation.
+const OTHER_CHARS: &[char] = &[
+    '\u{301}', '\u{AD}', '\n', '\r', 'Д', 'א', '👍', '\u{200D}', '🇫', '🇷', '\u{2028}',
+];
+
+/// Short runs of the characters above: all from the fast set, or mixed with others.
+fn word_break_text() -> impl Strategy<Value = String> {
+    let fast = prop::sample::select(FAST_CHARS);
+    let mixed = prop_oneof![
+        6 => prop::sample::select(FAST_CHARS),
+        1 => prop::sample::select(OTHER_CHARS),
+        1 => any::<char>(),
+    ];
+    prop_oneof![
+        prop::collection::vec(fast, 0..24),
+        prop::collection::vec(mixed, 0..24),
+    ]
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
 fn score(text: &str) -> ArticleReport {
     let options = ScoreOptions {
         threshold: MODEL.threshold,
@@ -146,6 +174,21 @@ proptest! {
                 assert_span(&paragraph.text, token.start, token.end);
                 prop_assert!(token.sentence < spans.len().max(1));
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// calque's word boundaries are unicode-segmentation's, on the fast path and off it.
+    #[test]
+    fn word_boundaries_are_unicode_segmentation_s(short in word_break_text(), long in text()) {
+        let mut texts = vec![short, long.clone()];
+        texts.extend(paragraphs(&long).into_iter().map(|p| p.text));
+        for text in &texts {
+            let expected: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+            prop_assert_eq!(word_bound_indices(text).collect::<Vec<_>>(), expected, "{:?}", text);
         }
     }
 }
