@@ -1,8 +1,11 @@
-//! Segmentation never panics, and every paragraph, sentence and word points into its text.
+//! Segmentation never panics, every paragraph, sentence and word points into its text, and
+//! calque's word boundaries are unicode-segmentation's.
 #![no_main]
 
 use calque::segment::{paragraphs, sentences, tokens};
+use calque::word_bounds::word_bound_indices;
 use libfuzzer_sys::fuzz_target;
+use unicode_segmentation::UnicodeSegmentation;
 
 mod common;
 
@@ -31,8 +34,30 @@ fn check_text(text: &str) {
     }
 }
 
+/// Characters the fuzz bytes are also mapped onto, so that most inputs take the word-boundary
+/// fast path: letters, digits, French and English punctuation, spaces of several widths, line
+/// breaks, and a soft hyphen and a CJK letter that send a text back to unicode-segmentation.
+const FAST_PATH_CHARS: &[char] = &[
+    'a', 'e', 'Z', 'é', 'É', 'ç', 'œ', 'ª', '0', '9', ' ', '\u{A0}', '\u{202F}', '\u{2009}', '.',
+    ',', ';', ':', '\'', '’', '‘', '-', '_', '!', '?', '«', '»', '"', '(', '\n', '\r', '\t', '…',
+    '—', '€', '%', '·', '\u{AD}', '字',
+];
+
+/// calque's word boundaries equal unicode-segmentation's.
+fn check_word_bounds(text: &str) {
+    let expected: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    assert_eq!(word_bound_indices(text).collect::<Vec<_>>(), expected, "{text:?}");
+}
+
 fuzz_target!(|data: &[u8]| {
+    let mapped: String = data
+        .iter()
+        .map(|&b| FAST_PATH_CHARS[usize::from(b) % FAST_PATH_CHARS.len()])
+        .collect();
+    check_word_bounds(&mapped);
+    check_text(&mapped);
     let text = String::from_utf8_lossy(data);
+    check_word_bounds(&text);
     let found = paragraphs(&text);
     let line_count = text.lines().count();
     let mut previous_line = 0;
