@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Evaluates the embedded model (or --model FILE) and prints models/default.eval.md's content:
 # the training summary, then `calque eval` on the seed articles and on the real dev set, per
-# source, when ../shared is there. `--write` replaces models/default.eval.md (atomically).
-# Usage: bash scripts/evaluate.sh [--write] [--model FILE]
+# source, when ../shared is there. `--write` replaces models/default.eval.md (atomically);
+# `--check` also fails when the training summary in models/default.eval.md is not the embedded
+# model's, i.e. when the model was retrained without regenerating the report.
+# Usage: bash scripts/evaluate.sh [--write | --check] [--model FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 write=false
+check=false
 model_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --write) write=true ;;
-    --check) ;;
+    --check) check=true ;;
     --model) model_args=(--model "$2"); shift ;;
-    *) echo "usage: $0 [--write] [--model FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--write | --check] [--model FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -54,6 +57,15 @@ if $write; then
   report > "$tmp"
   mv "$tmp" models/default.eval.md
   echo "wrote models/default.eval.md"
+elif $check; then
+  tmp=$(mktemp)
+  trap 'rm -f "$tmp"' EXIT
+  report | tee "$tmp"
+  summary() { sed '/^## Evaluation on real text/q' "$1"; }
+  if ! diff <(summary models/default.eval.md) <(summary "$tmp") >&2; then
+    echo "models/default.eval.md does not describe the embedded model: run bash scripts/evaluate.sh --write" >&2
+    exit 1
+  fi
 else
   report
 fi
