@@ -10,14 +10,14 @@ use serde::Serialize;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::dataset::{expand_csv_paths, featurize, featurize_with_progress, FeatureTable};
+use crate::dataset::{expand_csv_paths, featurize_with_progress, FeatureTable};
 use crate::error::{Error, Result};
 use crate::features::{extract_article, feature_names, FEATURES};
 use crate::input::{self, ReadOptions, Source};
 use crate::lexicon;
 use crate::metrics::Metrics;
 use crate::model::Model;
-use crate::parallel::{default_jobs, map_in_order};
+use crate::parallel::map_in_order;
 use crate::progress;
 use crate::report::{
     csv_error, score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions,
@@ -304,6 +304,8 @@ pub struct EvalArgs {
     pub color: bool,
     /// Show a row counter on standard error (drawn only when it is a terminal).
     pub progress: bool,
+    /// Threads extracting features.
+    pub jobs: usize,
 }
 
 /// How often one family fires on each label, and its commonest false alarms.
@@ -380,7 +382,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         &args.data,
         true,
         args.by.as_deref(),
-        default_jobs(),
+        args.jobs,
         args.progress,
     )?;
     let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
@@ -737,6 +739,8 @@ pub struct FeaturesArgs {
     pub data: Vec<PathBuf>,
     /// Input limits.
     pub read: ReadOptions,
+    /// Threads extracting the features of `data`.
+    pub jobs: usize,
 }
 
 /// Writes one CSV row of named features per paragraph.
@@ -750,7 +754,7 @@ pub fn features(
     let io = |e: csv::Error| stdout_error(csv_error(e));
     let format_row = |values: &[f64]| values.iter().map(|v| format!("{v}")).collect::<Vec<_>>();
     if !args.data.is_empty() {
-        let table = featurize(&args.data, false, None)?;
+        let table = featurize_with_progress(&args.data, false, None, args.jobs, &mut |_| {})?;
         let mut header = vec!["id", "group", "label"];
         header.extend(&names);
         csv.write_record(&header).map_err(io)?;

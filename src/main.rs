@@ -293,6 +293,10 @@ struct EvalCli {
     /// When to colour the text format (json and markdown never hold colour).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     color: ColorWhen,
+    /// Threads extracting features (default: every core). The figures are the same whatever N.
+    /// Example: --jobs 1
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
 }
 
 #[derive(clap::Args)]
@@ -311,6 +315,10 @@ struct FeaturesCli {
     /// How to read the inputs.
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
+    /// Threads extracting the features of --data (default: every core). The rows are the same,
+    /// in the same order, whatever N. Example: --jobs 1
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    jobs: Option<u64>,
 }
 
 #[derive(clap::Args)]
@@ -443,6 +451,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 worst: args.worst,
                 color: args.color.for_stdout(),
                 progress: true,
+                jobs: args
+                    .jobs
+                    .map_or_else(calque::parallel::default_jobs, |n| n as usize),
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success
@@ -456,6 +467,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     lossy: args.lossy,
                     format: args.input_format.library(),
                 },
+                jobs: args
+                    .jobs
+                    .map_or_else(calque::parallel::default_jobs, |n| n as usize),
             };
             commands::features(&features, &mut out, &mut err)?
         }

@@ -475,6 +475,29 @@ fn output_does_not_depend_on_the_number_of_threads() {
 }
 
 #[test]
+fn features_and_eval_do_not_depend_on_the_number_of_threads() {
+    let csv = data("labeled.csv");
+    let csv = csv.to_str().expect("a UTF-8 path");
+    for command in [
+        ["features", "--data", csv, "--jobs"],
+        ["eval", "--data", csv, "--jobs"],
+    ] {
+        let outputs: Vec<String> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                let mut args = command.to_vec();
+                args.push(jobs);
+                let (code, stdout, stderr) = run(&args);
+                assert_eq!(code, 0, "{args:?}: {stderr}");
+                stdout
+            })
+            .collect();
+        assert!(outputs[0].lines().count() > 2, "{command:?} printed rows");
+        assert_eq!(outputs[0], outputs[1], "{command:?}");
+    }
+}
+
+#[test]
 fn output_files_are_written_whole_and_never_replaced_unasked() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let report = dir.path().join("report.jsonl");
