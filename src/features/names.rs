@@ -123,7 +123,21 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
         && same_sentence(first - 2)
         && tokens[first - 1].is_capitalized()
         && &analysis.text[tokens[first - 1].end..tokens[first].start] == " ";
-    next_capitalised || after_of || after_capitalised
+    next_capitalised || after_of || after_capitalised || namesake(analysis, last)
+}
+
+/// True when a place is told apart from a namesake by its region: "London, en Ontario",
+/// "Moscow (Idaho)". French keeps the local spelling of such towns.
+fn namesake(analysis: &Analysis, last: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let gap = |k: usize| analysis.text[tokens[k].end..tokens[k + 1].start].trim();
+    let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_capitalized());
+    let region_after_comma = last + 2 < tokens.len()
+        && gap(last) == ","
+        && matches!(tokens[last + 1].norm.as_str(), "au" | "aux" | "dans" | "en")
+        && capitalised(last + 2);
+    let region_in_brackets = last + 1 < tokens.len() && gap(last) == "(" && capitalised(last + 1);
+    region_after_comma || region_in_brackets
 }
 
 /// True when most letters of the paragraph are capitals (a headline in capitals), where an
@@ -255,6 +269,12 @@ mod tests {
         )
         .is_empty());
         assert!(!fired_in(&["Selon Beijing, la Bank of China a réagi."], 0).is_empty());
+        assert!(fired_in(
+            &["Un réserviste de London, en Ontario, et un élu de Moscow (Idaho) ont témoigné."],
+            0
+        )
+        .is_empty());
+        assert!(!fired_in(&["Il a quitté Moscow, puis Beijing."], 0).is_empty());
     }
 
     #[test]
