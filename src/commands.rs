@@ -277,8 +277,9 @@ pub enum EvalFormat {
     Text,
     /// A JSON object.
     Json,
-    /// A Markdown section with tables, for models/default.eval.md (excerpts of at most four
-    /// words, since that file is committed and the evaluated text may not be copied).
+    /// A Markdown section with tables, for models/default.eval.md (rows named by position and
+    /// excerpts of at most four words, since that file is committed and the evaluated data may
+    /// not be copied).
     Markdown,
 }
 
@@ -326,6 +327,9 @@ pub struct FamilyRate {
 pub struct Misjudged {
     /// The `id` column, or `FILE:LINE` of the CSV record.
     pub id: String,
+    /// Its 1-based position among the data rows, in the order of the `--data` files: how the
+    /// Markdown report names it, since ids of outside data may not be copied into the repo.
+    pub row: usize,
     /// Its label.
     pub label: u8,
     /// The model's probability.
@@ -489,6 +493,7 @@ fn worst_misjudged(
             let text = table.texts.get(i).map_or("", String::as_str);
             Misjudged {
                 id: table.ids[i].clone(),
+                row: i + 1,
                 label,
                 probability: probabilities[i],
                 features,
@@ -715,11 +720,13 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
             s.push_str(" none.\n");
             continue;
         }
-        s.push_str("\n\n| id | probability | top features | starts with |\n|---|---|---|---|\n");
+        s.push_str(
+            "\n\n| data row | probability | top features | starts with |\n|---|---|---|---|\n",
+        );
         for w in list {
             s.push_str(&format!(
                 "| {} | {:.3} | {} | `{}` |\n",
-                cell(&w.id),
+                w.row,
                 w.probability,
                 features_line(&w.features),
                 cell(&w.excerpt)

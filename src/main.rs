@@ -139,7 +139,7 @@ enum EvalFormatCli {
     Text,
     /// One JSON object.
     Json,
-    /// Markdown tables (excerpts cut to four words).
+    /// Markdown tables (rows named by position, excerpts cut to four words).
     Markdown,
 }
 

@@ -497,7 +497,7 @@ fn eval_markdown_quotes_at_most_four_words() {
     let rows: Vec<&str> = markdown
         .lines()
         .skip_while(|l| !l.starts_with("Worst false positives"))
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| id "))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| data row "))
         .collect();
     assert_eq!(rows.len(), 6, "{markdown}");
     for row in rows {
