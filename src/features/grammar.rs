@@ -342,18 +342,16 @@ fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
 /// True when a sentence tells of a past event in a compound tense (il a annoncé): there "le
 /// mercredi" is English for "on Wednesday", where French writes "mercredi".
 fn past_sentence(tokens: &[Token], sentence: usize) -> bool {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.sentence == sentence)
-        .map(|t| t.norm.as_str())
-        .collect();
-    words.windows(2).any(|pair| {
-        AVOIR_PAST.contains(&pair[0])
-            && pair[1] != "lieu"
-            && pair[1].chars().count() > 2
+    tokens.windows(2).any(|pair| {
+        let (auxiliary, participle) = (pair[0].norm.as_str(), pair[1].norm.as_str());
+        pair[0].sentence == sentence
+            && pair[1].sentence == sentence
+            && AVOIR_PAST.contains(&auxiliary)
+            && participle != "lieu"
+            && participle.chars().count() > 2
             && PARTICIPLE_ENDINGS
                 .iter()
-                .any(|ending| pair[1].ends_with(ending))
+                .any(|ending| participle.ends_with(ending))
     })
 }
 
