@@ -369,9 +369,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         color,
         // A bar would tangle with the report when both go to the same terminal.
         progress: !io::stdout().is_terminal(),
-        jobs: common
-            .jobs
-            .map_or_else(calque::parallel::default_jobs, |n| n as usize),
+        jobs: jobs(common.jobs),
     }
 }
 
@@ -428,9 +426,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                         ..FitParams::default()
                     },
                     max_false_positive_rate: args.max_fpr,
-                    jobs: args
-                        .jobs
-                        .map_or_else(calque::parallel::default_jobs, |n| n as usize),
+                    jobs: jobs(args.jobs),
                 },
                 progress: true,
             };
@@ -451,9 +447,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 worst: args.worst,
                 color: args.color.for_stdout(),
                 progress: true,
-                jobs: args
-                    .jobs
-                    .map_or_else(calque::parallel::default_jobs, |n| n as usize),
+                jobs: jobs(args.jobs),
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success
@@ -467,9 +461,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     lossy: args.lossy,
                     format: args.input_format.library(),
                 },
-                jobs: args
-                    .jobs
-                    .map_or_else(calque::parallel::default_jobs, |n| n as usize),
+                jobs: jobs(args.jobs),
             };
             commands::features(&features, &mut out, &mut err)?
         }
@@ -522,4 +514,9 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The `--jobs` value, or every core when it is not given.
+fn jobs(given: Option<u64>) -> usize {
+    given.map_or_else(calque::parallel::default_jobs, |n| n as usize)
 }
