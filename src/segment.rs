@@ -255,17 +255,16 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-/// The first [`is_sentence_mark`] at or after byte `from`, found by looking at bytes: most
-/// of the text holds none, and `…` is the only one outside ASCII.
+/// The first [`is_sentence_mark`] at or after byte `from`: the ASCII marks by a vectorised
+/// byte search, then `…` (the only one outside ASCII) in the stretch before the mark found.
 fn next_sentence_mark(text: &str, from: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    (from..bytes.len()).find_map(|at| match bytes[at] {
-        b'.' => Some((at, '.')),
-        b'!' => Some((at, '!')),
-        b'?' => Some((at, '?')),
-        0xE2 if text[at..].starts_with('…') => Some((at, '…')),
-        _ => None,
-    })
+    let rest = &text.as_bytes()[from..];
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+    let before = &rest[..ascii.unwrap_or(rest.len())];
+    if let Some(at) = memchr::memmem::find(before, "…".as_bytes()) {
+        return Some((from + at, '…'));
+    }
+    ascii.map(|at| (from + at, char::from(rest[at])))
 }
 
 fn starts_sentence(c: char) -> bool {
@@ -504,6 +503,22 @@ mod tests {
                 "Il a dit : « Bonjour ! » avant de partir.",
                 "Le taux est de 3.5 %.",
                 "Fin"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_mark_ends_a_sentence_the_ellipsis_too() {
+        let text = "Il attendait… Puis il est parti. Enfin ! Vraiment ? Oui… et non. Fin…";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "Il attendait…",
+                "Puis il est parti.",
+                "Enfin !",
+                "Vraiment ?",
+                "Oui… et non.",
+                "Fin…"
             ]
         );
     }

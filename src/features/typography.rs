@@ -217,10 +217,18 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
 
 /// A currency sign written before the amount ($5, € 10), where French writes 5 $, 10 €.
 fn currency(text: &str, recorder: &mut Recorder) {
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '$' | '£' | '€') {
+    // A vectorised search for the last byte of each sign (`$`, and the final bytes of the
+    // UTF-8 `£` and `€`), instead of decoding every character.
+    for last in memchr::memchr3_iter(b'$', 0xA3, 0xAC, text.as_bytes()) {
+        let Some((i, c)) = ['$', '£', '€'].into_iter().find_map(|sign| {
+            let start = (last + 1).checked_sub(sign.len_utf8())?;
+            let mut bytes = [0; 4];
+            text.as_bytes()[start..]
+                .starts_with(sign.encode_utf8(&mut bytes).as_bytes())
+                .then_some((start, sign))
+        }) else {
             continue;
-        }
+        };
         let rest = &text[i + c.len_utf8()..];
         let digits_at = rest.len() - rest.trim_start_matches(' ').len();
         let amount: usize = rest[digits_at..]
@@ -371,6 +379,13 @@ mod tests {
         assert!(typography(text, "english_number").is_empty());
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
+    }
+
+    #[test]
+    fn currency_signs_among_other_accented_letters() {
+        // £ and € end in bytes that also end other letters (ã, ¬): only the signs count.
+        let text = "Il a payé £3, puis € 10 ; la façade coûte 5 € et ã€ reste, ¬ 4 aussi.";
+        assert_eq!(typography(text, "currency_prefix"), vec!["£3", "€ 10"]);
     }
 
     #[test]
