@@ -10,7 +10,8 @@
 # Environment: CALQUE_COMPARE_VENV (default ~/.cache/calque/compare-venv),
 # CALQUE_COMPARE_WORK (default ${TMPDIR:-/tmp}/calque-compare).
 #
-# Everything runs one process at a time. Each measured command runs under /usr/bin/time -v
+# Everything runs one process at a time, except a pair of one-thread scoring runs timed together
+# on purpose (what the machine's two cores give work that shares nothing). Each measured command runs under /usr/bin/time -v
 # (wall time, peak RSS); a command whose first run takes under 30 s runs three times and the
 # report gives medians. benches/compare/report.py writes the report (atomically).
 set -euo pipefail
@@ -34,9 +35,9 @@ while [ $# -gt 0 ]; do
 done
 
 if $quick; then
-  megabytes=5 small=10000 large=100000 mode=quick
+  megabytes=5 small=10000 large=100000 copies=4 mode=quick
 else
-  megabytes=50 small=100000 large=1000000 mode=full
+  megabytes=50 small=100000 large=1000000 copies=20 mode=full
 fi
 venv=${CALQUE_COMPARE_VENV:-$HOME/.cache/calque/compare-venv}
 work=${CALQUE_COMPARE_WORK:-${TMPDIR:-/tmp}/calque-compare}
@@ -124,8 +125,23 @@ log "generating a ${megabytes} MB scoring corpus and ${small}-row training rows 
 cd "$repo"
 if "$calque" score --help | grep -q -- '--jobs'; then
   meta jobs yes
-  measure calque_score_jobs1 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 1
-  measure calque_score_jobs2 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 2
+  # Interleaved rounds, so a drift in the machine's speed touches every command alike. The
+  # pair (two independent one-thread runs at once) shares nothing, so its speed-up is what
+  # this machine's cores give any work: the ceiling for --jobs 2.
+  for round in 1 2 3 4 5; do
+    log "scoring, round $round of 5"
+    measure_once calque_score_jobs1 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 1
+    measure_once calque_score_jobs2 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 2
+    measure_once calque_score_pair /dev/null bash -c \
+      '"$1" score "$2" --format jsonl --jobs 1 & "$1" score "$2" --format jsonl --jobs 1; s=$?; wait $! && exit $s' \
+      pair "$calque" "$work/articles"
+  done
+  # Memory on a large input: the articles folder named $copies times is read as one stream of
+  # $copies × the corpus (1 GB in a full run), with no more disk used.
+  folders=()
+  for _ in $(seq "$copies"); do folders+=("$work/articles"); done
+  meta large_input_copies "$copies"
+  measure_once calque_score_large_input /dev/null "$calque" score "${folders[@]}" --format jsonl
 else
   meta jobs no
   measure calque_score /dev/null "$calque" score "$work/articles" --format jsonl
