@@ -232,11 +232,19 @@ def main():
         w(f"calque --jobs 2 ÷ --jobs 1: **{fmt(speedup)}×**.")
         if "calque_score_pair" in runs:
             ceiling = 2 * runs["calque_score_jobs1"].wall() / runs["calque_score_pair"].wall()
+            spread = max(max(t["wall"] for t in runs[name].times)
+                         / min(t["wall"] for t in runs[name].times) - 1
+                         for name in ["calque_score_jobs1", "calque_score_jobs2",
+                                      "calque_score_pair"])
             w(f"Two independent one-thread processes at once ÷ one alone: {fmt(ceiling)}×. They "
               "share no memory, lock or channel, so this is what the machine's two cores give "
-              "any work, the ceiling for `--jobs 2`. The scoring commands ran in five "
-              "interleaved rounds (one thread, two threads, the pair), so a drift in the "
-              "machine's speed touches each alike.")
+              "any work, to set beside `--jobs 2`"
+              + (" (above 2×: a lone run went slower than each of the pair's, which only the "
+                 "machine's own drift explains)" if ceiling > 2 else "")
+              + ". The scoring commands ran in five interleaved rounds (one thread, two "
+              "threads, the pair), so a drift in the machine's speed touches each alike; the "
+              f"slowest run of one command still took up to {fmt(100 * spread, 0)} % longer "
+              "than its fastest.")
     else:
         w("`calque score --help` has no `--jobs` option at this commit, so calque was run once "
           "per repetition with its defaults (one thread); the two-core figure is not measured.")
