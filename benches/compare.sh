@@ -95,7 +95,8 @@ measure() {
   local name=$1 stdout=$2
   shift 2
   local run wall
-  for run in 1 2 3; do
+  # ROUND numbers the single run of an interleaved round, so that rounds keep their own files.
+  for run in ${ROUND:-1 2 3}; do
     local timefile="$work/out/$name.$run.time"
     /usr/bin/time -v -o "$timefile" "$@" >"$stdout"
     local kept="$stdout"
@@ -130,11 +131,9 @@ if "$calque" score --help | grep -q -- '--jobs'; then
   # this machine's cores give any work: the ceiling for --jobs 2.
   for round in 1 2 3 4 5; do
     log "scoring, round $round of 5"
-    measure_once calque_score_jobs1 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 1
-    measure_once calque_score_jobs2 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 2
-    measure_once calque_score_pair /dev/null bash -c \
-      '"$1" score "$2" --format jsonl --jobs 1 & "$1" score "$2" --format jsonl --jobs 1; s=$?; wait $! && exit $s' \
-      pair "$calque" "$work/articles"
+    ROUND=$round measure_once calque_score_jobs1 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 1
+    ROUND=$round measure_once calque_score_jobs2 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 2
+    ROUND=$round measure_once calque_score_pair /dev/null bash "$here/score_pair.sh" "$calque" "$work/articles"
   done
   # Memory on a large input: the articles folder named $copies times is read as one stream of
   # $copies × the corpus (1 GB in a full run), with no more disk used.

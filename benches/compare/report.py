@@ -136,9 +136,10 @@ def main():
     w("Written by `bash benches/compare.sh`"
       + (" --quick" if quick else "")
       + " (do not edit by hand). It generates its corpus from the project's own "
-      "`training-data/` rows, runs one process at a time under `/usr/bin/time -v`, and gives the "
-      "median of three runs for commands that take under 30 s (one run otherwise, marked 1 in "
-      "the runs column). MB = 10^6 bytes, MiB = 2^20 bytes. Peak RSS is the largest of the runs.")
+      "`training-data/` rows, runs one process at a time under `/usr/bin/time -v` (but for the "
+      "pair of scoring runs timed together on purpose), and gives the median of the runs: five "
+      "interleaved rounds for scoring, three runs for other commands that take under 30 s, one "
+      "otherwise (the runs column says how many). MB = 10^6 bytes, MiB = 2^20 bytes. Peak RSS is the largest of the runs.")
     w("")
 
     w("## Machine")
