@@ -153,18 +153,22 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
 /// say of it.
 fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
     let lex = &*LEXICONS;
-    if lex.accepted.contains(word) {
+    let (fr, en) = (info.fr_zipf, info.en_zipf);
+    // Every kind needs English to use the word more than French does (for the function words,
+    // a test checks it), so most French words stop here, before any set lookup.
+    if en <= fr {
         return None;
     }
-    if lex.en_function_words.contains(word) {
-        return Some(Englishness::FunctionWord);
-    }
-    let (fr, en) = (info.fr_zipf, info.en_zipf);
-    if word.len() >= 5 && word.ends_with("ing") && fr < 3.0 && en > fr {
-        return Some(Englishness::Ing);
-    }
-    (word.chars().count() >= 3 && en >= ENGLISH_MIN_ZIPF && en - fr >= ENGLISH_MARGIN)
-        .then_some(Englishness::Vocabulary)
+    let kind = if lex.en_function_words.contains(word) {
+        Englishness::FunctionWord
+    } else if word.len() >= 5 && word.ends_with("ing") && fr < 3.0 {
+        Englishness::Ing
+    } else if word.chars().count() >= 3 && en >= ENGLISH_MIN_ZIPF && en - fr >= ENGLISH_MARGIN {
+        Englishness::Vocabulary
+    } else {
+        return None;
+    };
+    (!lex.accepted.contains(word)).then_some(kind)
 }
 
 #[cfg(test)]
@@ -189,6 +193,22 @@ mod tests {
         let function_words =
             features[0].values[crate::features::Feature::EnglishFunctionWord as usize];
         assert!(function_words > 0.0, "still counted: {function_words}");
+    }
+
+    #[test]
+    fn english_uses_every_function_word_more_than_french() {
+        // `englishness` stops at words French uses as much as English before it looks at
+        // the function-word list: that is right only while this holds.
+        let lex = &*crate::lexicon::LEXICONS;
+        for word in &lex.en_function_words {
+            let info = lex.words.get(word).unwrap_or_default();
+            assert!(
+                info.en_zipf > info.fr_zipf,
+                "{word}: English Zipf {} is not above French {}",
+                info.en_zipf,
+                info.fr_zipf
+            );
+        }
     }
 
     #[test]

@@ -38,13 +38,17 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
     let names = &LEXICONS.names;
     let text = analysis.text;
     let tokens = &analysis.tokens;
-    let shouting = mostly_uppercase(text);
+    // Whether the paragraph is in capitals is asked only of an all-capitals match (NATO), and
+    // answered once: most paragraphs have none.
+    let mut shouting: Option<bool> = None;
     let mut covered = vec![false; tokens.len()];
     let mut after_first_name = vec![false; tokens.len() + 1];
     for found in names.matcher.find(text, tokens) {
         let entry = &names.entries[found.entry];
         let (english, french) = (entry.columns[0], entry.columns[1]);
-        if shouting && english.chars().all(|c| !c.is_lowercase()) {
+        if english.chars().all(|c| !c.is_lowercase())
+            && *shouting.get_or_insert_with(|| mostly_uppercase(text))
+        {
             continue;
         }
         if entry.columns[2] == "place" && inside_longer_name(analysis, found.first, found.last) {

@@ -19,20 +19,22 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         if !token.is_alphabetic() || token.is_capitalized() || analysis.quoted[i] {
             continue;
         }
-        if token.norm.ends_with('\'') || run_together(token.text(text)) {
+        let raw = token.text(text);
+        // A word written as its lowercase form has no capital inside it: the common case.
+        if token.norm.ends_with('\'') || (raw != token.norm && run_together(raw)) {
             continue;
         }
         lowercase += 1;
-        if LEXICONS.accepted.contains(token.norm.as_str()) {
+        let zipf = analysis.fr_zipf_of_compound(i);
+        // Frequent words count toward neither share, so the accepted list is asked only of
+        // the others.
+        if zipf >= RARE_ZIPF || LEXICONS.accepted.contains(token.norm.as_str()) {
             continue;
         }
-        let zipf = analysis.fr_zipf_of_compound(i);
         if zipf == 0.0 {
             unknown += 1;
         }
-        if zipf < RARE_ZIPF {
-            rare += 1;
-        }
+        rare += 1;
     }
     if lowercase > 0 {
         recorder.set(Feature::OovRate, unknown as f64 / lowercase as f64);
