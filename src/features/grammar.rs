@@ -14,6 +14,12 @@ use crate::segment::Token;
 const MUST_ELIDE: &[&str] = &[
     "de", "jusque", "je", "la", "le", "lorsque", "me", "ne", "puisque", "que", "se", "te",
 ];
+/// Words with another form before a vowel or a consonant (sa/son, ce/cet, nouveau/nouvel), and
+/// "si", which elides before "il": with [`MUST_ELIDE`], the only words `elision` looks at
+/// beyond an elided one.
+const ELIDING_FORMS: &[&str] = &[
+    "beau", "ce", "cet", "ma", "nouveau", "sa", "si", "ta", "vieux",
+];
 /// Vowel-initial words that do not trigger elision (la une, le onze, le oui).
 const NO_ELISION_BEFORE: &[&str] = &["oui", "onze", "onzième", "ouate", "un", "une", "ululement"];
 /// Determiners with a gender.
@@ -184,6 +190,11 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             next.end,
             "elision only before a vowel or mute h",
         );
+        return;
+    }
+    // Only these words can miss an elision or take the wrong form: most tokens stop here.
+    let word = token.norm.as_str();
+    if !(MUST_ELIDE.contains(&word) || ELIDING_FORMS.contains(&word)) {
         return;
     }
     let lowercase_next = next.text(analysis.text).starts_with(char::is_lowercase);

@@ -113,11 +113,8 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             "French quotes: « … »",
         );
     }
-    for (start, byte) in text.bytes().enumerate() {
-        if byte != b',' && byte != b'.' {
-            continue;
-        }
-        let punctuation = char::from(byte);
+    for start in memchr::memchr2_iter(b',', b'.', text.as_bytes()) {
+        let punctuation = char::from(text.as_bytes()[start]);
         let mut rest = text[start + 1..].char_indices();
         let (Some((next_at, next)), Some((after_at, after))) = (rest.next(), rest.next()) else {
             continue;
@@ -154,11 +151,12 @@ fn quotes(text: &str, recorder: &mut Recorder) {
 
 /// No space before ; : ! ? (French puts a thin or ordinary space there).
 fn spacing(text: &str, recorder: &mut Recorder) {
-    for (i, byte) in text.bytes().enumerate() {
-        if !matches!(byte, b';' | b':' | b'!' | b'?') {
-            continue;
-        }
-        let c = char::from(byte);
+    let bytes = text.as_bytes();
+    // Vectorised searches; the recorder puts the hits in text order.
+    let marks =
+        memchr::memchr3_iter(b';', b':', b'!', bytes).chain(memchr::memchr_iter(b'?', bytes));
+    for i in marks {
+        let c = char::from(bytes[i]);
         let Some(previous) = text[..i].chars().next_back() else {
             continue;
         };
