@@ -686,6 +686,26 @@ mod tests {
     }
 
     #[test]
+    fn plain_letter_words_are_one_token_as_compile_assumes() {
+        let letters = (0..0x300u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain_letter(c));
+        let mut words: Vec<String> = letters
+            .flat_map(|c| [format!("a{c}b"), format!("{c}{c}")])
+            .collect();
+        words.extend(["Poutine", "économie", "Łódź", "ĳssel", "ǅemal"].map(String::from));
+        for word in &words {
+            let word = word.as_str();
+            assert!(word.chars().all(is_plain_letter), "{word}");
+            let pieces = crate::segment::tokens(word, &[(0, word.len())]);
+            assert_eq!(pieces.len(), 1, "{word}");
+            assert_eq!(pieces[0].text(word), word);
+        }
+        assert!(!"d'Ivoire".chars().all(is_plain_letter));
+        assert!(!"porte×parole".chars().all(is_plain_letter));
+    }
+
+    #[test]
     fn no_flagged_term_is_also_accepted() {
         let lex = &*LEXICONS;
         for entry in &lex.anglicisms.entries {
