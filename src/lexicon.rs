@@ -158,13 +158,6 @@ enum Item {
 const MAX_GAP: usize = 5;
 
 /// Compiles a pattern; errors say which item is wrong.
-/// True for the letters that Unicode word boundaries never split apart (ASCII, Latin-1 and
-/// Latin Extended-A and -B letters), so a run of them is one word: compiling such a literal
-/// needs no segmentation, which made most of the start-up time.
-fn is_plain_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷')
-}
-
 fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
     let fold = |s: &str| {
         if case_sensitive {
@@ -195,8 +188,9 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
                 }
                 Item::Prefix(stem)
             }
-            // Latin letters only: one word piece, as text would be cut (most literals).
-            w if w.chars().all(is_plain_letter) => Item::Literal(Word::new(fold(w))),
+            // Letters only (most literals): one word piece, as text would be cut, so no
+            // segmentation, which made most of the start-up time.
+            w if w.chars().all(crate::word_bounds::is_letter) => Item::Literal(Word::new(fold(w))),
             w => {
                 // A literal is cut the way text is, so "d'Ivoire" matches "d'" + "Ivoire".
                 let pieces = crate::segment::tokens(w, &[(0, w.len())]);
@@ -683,26 +677,6 @@ mod tests {
                 panic!("{name}:{}: {e}", entries[i].line);
             }
         }
-    }
-
-    #[test]
-    fn plain_letter_words_are_one_token_as_compile_assumes() {
-        let letters = (0..0x300u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_plain_letter(c));
-        let mut words: Vec<String> = letters
-            .flat_map(|c| [format!("a{c}b"), format!("{c}{c}")])
-            .collect();
-        words.extend(["Poutine", "économie", "Łódź", "ĳssel", "ǅemal"].map(String::from));
-        for word in &words {
-            let word = word.as_str();
-            assert!(word.chars().all(is_plain_letter), "{word}");
-            let pieces = crate::segment::tokens(word, &[(0, word.len())]);
-            assert_eq!(pieces.len(), 1, "{word}");
-            assert_eq!(pieces[0].text(word), word);
-        }
-        assert!(!"d'Ivoire".chars().all(is_plain_letter));
-        assert!(!"porte×parole".chars().all(is_plain_letter));
     }
 
     #[test]

@@ -98,6 +98,12 @@ fn class(c: char) -> Option<Class> {
     }
 }
 
+/// True for the letters of the fast set (ASCII, Latin-1 and Latin Extended-A and -B letters):
+/// the rules never split a run of them, so such a run is one word piece.
+pub fn is_letter(c: char) -> bool {
+    class(c) == Some(Class::Letter)
+}
+
 /// True when every character of the text is in the fast set.
 fn is_fast(text: &str) -> bool {
     text.chars().all(|c| class(c).is_some())
@@ -207,6 +213,15 @@ fn piece_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_letters_is_one_piece() {
+        for c in fast_set().into_iter().filter(|&c| is_letter(c)) {
+            for text in [format!("a{c}b"), format!("{c}{c}"), format!("{c}é{c}")] {
+                assert_eq!(fast(&text), vec![(0, text.as_str())], "{text:?}");
+            }
+        }
+    }
 
     fn fast(text: &str) -> Vec<(usize, &str)> {
         assert!(is_fast(text), "{text:?} is not fast");
