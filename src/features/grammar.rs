@@ -194,11 +194,12 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     }
     // Only these words can miss an elision or take the wrong form: most tokens stop here.
     let word = token.norm.as_str();
-    if !(MUST_ELIDE.contains(&word) || ELIDING_FORMS.contains(&word)) {
+    let must_elide = MUST_ELIDE.contains(&word);
+    if !(must_elide || ELIDING_FORMS.contains(&word)) {
         return;
     }
     let lowercase_next = next.text(analysis.text).starts_with(char::is_lowercase);
-    let before_vowel = MUST_ELIDE.contains(&token.norm.as_str())
+    let before_vowel = must_elide
         && lowercase_next
         && next.is_alphabetic()
         && starts_with_vowel(&next.norm)
