@@ -11,9 +11,10 @@
 # CALQUE_COMPARE_WORK (default ${TMPDIR:-/tmp}/calque-compare).
 #
 # Everything runs one process at a time, except a pair of one-thread scoring runs timed together
-# on purpose (what the machine's two cores give work that shares nothing). Each measured command runs under /usr/bin/time -v
-# (wall time, peak RSS); a command whose first run takes under 30 s runs three times and the
-# report gives medians. benches/compare/report.py writes the report (atomically).
+# on purpose (what the machine's two cores give work that shares nothing). Each measured
+# command runs under /usr/bin/time -v (wall time, peak RSS): scoring in five interleaved rounds,
+# any other command three times when its first run takes under 30 s; the report gives
+# medians. benches/compare/report.py writes the report (atomically).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 here="$repo/benches/compare"
@@ -128,7 +129,7 @@ if "$calque" score --help | grep -q -- '--jobs'; then
   meta jobs yes
   # Interleaved rounds, so a drift in the machine's speed touches every command alike. The
   # pair (two independent one-thread runs at once) shares nothing, so its speed-up is what
-  # this machine's cores give any work: the ceiling for --jobs 2.
+  # this machine's cores give any work, to set beside --jobs 2.
   for round in 1 2 3 4 5; do
     log "scoring, round $round of 5"
     ROUND=$round measure_once calque_score_jobs1 /dev/null "$calque" score "$work/articles" --format jsonl --jobs 1
