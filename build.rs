@@ -1,4 +1,4 @@
-//! Compiles the three big word lists (`fr_words`, `en_words`, `noun_gender`) into one hash
+//! Compiles the big word lists (`fr_words`, `en_words`, `noun_gender`, `adjective_gender`) into one hash
 //! table laid out as `src/word_table_format.rs` describes, so the binary looks words up in
 //! place instead of building a map of 230,000 words at every start.
 
@@ -12,7 +12,8 @@ use std::path::Path;
 struct Word {
     fr: u16,
     en: u16,
-    gender: u8,
+    noun_gender: u8,
+    adjective_gender: u8,
 }
 
 /// Reads `word<TAB>value` lines, skipping `#` comments: lines starting with `#` that hold no
@@ -32,6 +33,15 @@ fn entries(path: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Gender code of the word table: 1 masculine, 2 feminine.
+fn gender_code(path: &str, word: &str, value: &str) -> u8 {
+    match value {
+        "m" => 1,
+        "f" => 2,
+        other => panic!("{path}: gender {other:?} for {word:?}"),
+    }
+}
+
 /// Zipf frequency written with two decimals → hundredths.
 fn hundredths(path: &str, word: &str, value: &str) -> u16 {
     let zipf: f64 = value
@@ -49,6 +59,8 @@ fn main() {
     let fr = entries(fr_path);
     let en = entries(en_path);
     let genders = entries(gender_path);
+    let adjective_path = "src/lexicons/adjective_gender.tsv";
+    let adjectives = entries(adjective_path);
     for (word, value) in &fr {
         words.entry(word.clone()).or_default().fr = hundredths(fr_path, word, value);
     }
@@ -56,11 +68,11 @@ fn main() {
         words.entry(word.clone()).or_default().en = hundredths(en_path, word, value);
     }
     for (word, value) in &genders {
-        words.entry(word.clone()).or_default().gender = match value.as_str() {
-            "m" => 1,
-            "f" => 2,
-            other => panic!("{gender_path}: gender {other:?} for {word:?}"),
-        };
+        words.entry(word.clone()).or_default().noun_gender = gender_code(gender_path, word, value);
+    }
+    for (word, value) in &adjectives {
+        words.entry(word.clone()).or_default().adjective_gender =
+            gender_code(adjective_path, word, value);
     }
 
     // Most frequent first (in either language), then alphabetically: see the format's notes.
@@ -79,7 +91,7 @@ fn main() {
         let record = records.len();
         records.extend_from_slice(&info.fr.to_le_bytes());
         records.extend_from_slice(&info.en.to_le_bytes());
-        records.push(info.gender);
+        records.push(info.noun_gender | info.adjective_gender << 2);
         let length = u8::try_from(word.len())
             .unwrap_or_else(|_| panic!("{word:?} is longer than 255 bytes"));
         records.push(length);
@@ -98,6 +110,7 @@ fn main() {
         fr.len(),
         en.len(),
         genders.len(),
+        adjectives.len(),
     ];
     assert_eq!(header.len(), format::HEADER_FIELDS);
     let mut out = Vec::new();

@@ -20,6 +20,7 @@ What it does, deterministically:
      src/lexicons/fr_words.tsv     word<TAB>zipf   (French, wordfreq)
      src/lexicons/en_words.tsv     word<TAB>zipf   (English, wordfreq)
      src/lexicons/noun_gender.tsv  noun<TAB>m|f    (hunspell-fr tags x wordfreq)
+     src/lexicons/adjective_gender.tsv  adjective<TAB>m|f  (hunspell-fr tags x wordfreq)
 4. Prints the counts.
 
 The output depends only on the pinned package versions below and on the
@@ -373,6 +374,52 @@ def analyse(rules, wanted):
     return genders, grammatical
 
 
+def adjective_genders(rules, wanted):
+    """For the forms in `wanted`, return form -> gender ('m' or 'f') for the singular
+    adjective forms that only one gender can take and whose entry has a singular form of
+    the other gender: the forms whose gender shows ("heureux" beside "heureuse").
+
+    A form is left out when any reading of it comes from an entry that is not an adjective
+    (a verb's participle, an adverb, a noun of its own such as "haut" or "mort"), when it is
+    épicène or both genders, or when it is only plural.
+    """
+    readings = {}  # form -> set of genders of its singular adjective readings
+    other = set()  # forms with a reading from an entry that is not an adjective
+    for stem, flags, morph in read_dic(HUNSPELL_DIC):
+        is_adj = "po:adj" in morph
+        forms = expand(stem, flags, morph, rules)
+        if not is_adj:
+            for form, _ in forms:
+                form = form.replace("\u2019", "'")
+                if form in wanted:
+                    other.add(form)
+            continue
+        singular = {}
+        for form, m in forms:
+            if "is:pl" in m:
+                continue
+            if "is:epi" in m:
+                gender = "epi"
+            elif "is:mas" in m and "is:fem" not in m:
+                gender = "m"
+            elif "is:fem" in m and "is:mas" not in m:
+                gender = "f"
+            else:
+                gender = "?"
+            singular.setdefault(gender, set()).add(form.replace("\u2019", "'"))
+        both = len(singular.get("m", ())) > 0 and len(singular.get("f", ())) > 0
+        for gender, forms_of_gender in singular.items():
+            for form in forms_of_gender:
+                if form not in wanted:
+                    continue
+                readings.setdefault(form, set()).add(gender if both else "alone")
+    return {
+        form: next(iter(genders))
+        for form, genders in readings.items()
+        if form not in other and len(genders) == 1 and genders <= {"m", "f"}
+    }
+
+
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
@@ -502,6 +549,32 @@ def main():
             "Sorted by Unicode code point (= UTF-8 byte order); one noun per line, no duplicates.",
         ],
         nouns,
+    ))
+
+    adjectives = adjective_genders(rules, candidates)
+    results.append(write_tsv(
+        "adjective_gender.tsv",
+        [
+            "French adjective genders: adjective<TAB>gender (m = masculin, f = féminin)",
+            GENERATED,
+            "Source: Debian package %s %s (Dicollecte / Grammalecte French dictionary"
+            % (HUNSPELL_PACKAGE, hun_version),
+            "  \"classique\" by Olivier R. and contributors, %s + %s), crossed with wordfreq %s."
+            % (HUNSPELL_DIC, HUNSPELL_AFF, WORDFREQ_VERSION),
+            "Licence: MPL 2.0 (dictionary) and CC BY-SA 4.0 (wordfreq data);"
+            " see src/lexicons/WORDLISTS-LICENSE.md.",
+            "Filter: every lowercase singular surface form generated from a .dic entry tagged",
+            "  po:adj whose forms include a masculine and a feminine singular (heureux, heureuse);",
+            "  a form's gender is read from is:mas / is:fem on the entry plus the affix rule. Keep a",
+            "  form iff all its adjective readings give one gender (m only or f only, not is:epi)",
+            "  and no entry other than an adjective yields it: participles of verbs, adverbs and",
+            "  nouns with an entry of their own (haut, mort, fort) are dropped, since they need",
+            "  not agree with the noun before them.",
+            "  Restricted to words present in fr_words.tsv (a single wordfreq token matching that",
+            "  file's letter rule) with zipf >= %.1f." % NOUN_MIN_ZIPF,
+            "Sorted by Unicode code point (= UTF-8 byte order); one adjective per line, no duplicates.",
+        ],
+        sorted(adjectives.items()),
     ))
 
     for path, n, size in results:

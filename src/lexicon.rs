@@ -46,8 +46,8 @@ macro_rules! lexicon_source {
     };
 }
 
-/// Every lexicon embedded as text, in a stable order. The three big word lists
-/// (`fr_words`, `en_words`, `noun_gender`) are not among them: `build.rs` compiles them into
+/// Every lexicon embedded as text, in a stable order. The big word lists (`fr_words`,
+/// `en_words`, `noun_gender`, `adjective_gender`) are not among them: `build.rs` compiles them into
 /// the word table ([`crate::word_table`]).
 pub const SOURCES: &[Source] = &[
     lexicon_source!("accepted", 2),
@@ -508,7 +508,8 @@ pub struct Lexicons {
     pub interface: PhraseLexicon,
     /// English function words that are not French words.
     pub en_function_words: FxHashSet<&'static str>,
-    /// French and English word frequencies (wordfreq) and French noun genders (hunspell-fr).
+    /// French and English word frequencies (wordfreq) and the genders of French nouns and
+    /// adjectives (hunspell-fr).
     pub words: WordTable,
     /// Slavic-name transliteration rules.
     pub translit: Vec<TranslitRule>,
@@ -562,11 +563,16 @@ impl Lexicons {
 
 /// Number of entries in every lexicon and word list, by name.
 pub fn sizes() -> Vec<(&'static str, usize)> {
-    let [fr, en, genders] = LEXICONS.words.counts();
+    let [fr, en, genders, adjectives] = LEXICONS.words.counts();
     let mut sizes: Vec<(&'static str, usize)> = SOURCES
         .iter()
         .map(|s| (s.name, parse(s).map_or(0, |entries| entries.len())))
-        .chain([("en_words", en), ("fr_words", fr), ("noun_gender", genders)])
+        .chain([
+            ("adjective_gender", adjectives),
+            ("en_words", en),
+            ("fr_words", fr),
+            ("noun_gender", genders),
+        ])
         .collect();
     sizes.sort_unstable();
     sizes
@@ -589,6 +595,7 @@ mod tests {
 
     /// The word lists `build.rs` compiles, checked here like the other lexicons.
     const WORD_LISTS: &[Source] = &[
+        lexicon_source!("adjective_gender", 2),
         lexicon_source!("en_words", 2),
         lexicon_source!("fr_words", 2),
         lexicon_source!("noun_gender", 2),
@@ -636,20 +643,30 @@ mod tests {
                 match source.name {
                     "fr_words" => assert_eq!(format!("{:.2}", info.fr_zipf), value, "{word}"),
                     "en_words" => assert_eq!(format!("{:.2}", info.en_zipf), value, "{word}"),
-                    _ => assert_eq!(
-                        info.gender,
-                        Some(if value == "m" {
+                    name => {
+                        let gender = if name == "noun_gender" {
+                            info.gender
+                        } else {
+                            info.adjective_gender
+                        };
+                        let expected = if value == "m" {
                             Gender::Masculine
                         } else {
                             Gender::Feminine
-                        }),
-                        "{word}"
-                    ),
+                        };
+                        assert_eq!(gender, Some(expected), "{name} {word}");
+                    }
                 }
             }
         }
         assert_eq!(words.get("motquinexistepas"), None);
-        assert_eq!(words.counts()[0], parse(&WORD_LISTS[1]).unwrap().len());
+        for (i, list) in ["fr_words", "en_words", "noun_gender", "adjective_gender"]
+            .into_iter()
+            .enumerate()
+        {
+            let source = WORD_LISTS.iter().find(|s| s.name == list).unwrap();
+            assert_eq!(words.counts()[i], parse(source).unwrap().len(), "{list}");
+        }
     }
 
     #[test]

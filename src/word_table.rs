@@ -1,4 +1,4 @@
-//! French and English word frequencies and French noun genders, looked up in place in a table
+//! French and English word frequencies and the genders of French nouns and adjectives, looked up in place in a table
 //! that `build.rs` compiles from the word lists (see [`crate::word_table_format`] for the
 //! layout). Nothing is parsed at start-up, and a lookup is one hash, one slot read and, almost
 //! always, one record read and one string comparison.
@@ -7,7 +7,7 @@ use crate::word_table_format::{hash, HEADER_FIELDS, RECORD_HEADER_BYTES, VERSION
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_table.bin"));
 
-/// Grammatical gender of a French noun.
+/// Grammatical gender of a French noun or adjective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     /// Masculine.
@@ -25,6 +25,8 @@ pub struct WordInfo {
     pub en_zipf: f32,
     /// Gender, for French common nouns.
     pub gender: Option<Gender>,
+    /// Gender, for the singular forms of French adjectives that show it (heureux, heureuse).
+    pub adjective_gender: Option<Gender>,
 }
 
 /// The compiled word table.
@@ -32,7 +34,7 @@ pub struct WordTable {
     slots: &'static [u8],
     records: &'static [u8],
     slot_mask: usize,
-    counts: [usize; 3],
+    counts: [usize; 4],
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
@@ -43,6 +45,15 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// Decodes one 2-bit gender code of a record.
+fn gender(code: u8) -> Option<Gender> {
+    match code & 3 {
+        1 => Some(Gender::Masculine),
+        2 => Some(Gender::Feminine),
+        _ => None,
+    }
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> u16 {
@@ -65,7 +76,7 @@ impl WordTable {
             slots: &TABLE[slots_start..records_start],
             records: &TABLE[records_start..],
             slot_mask: slot_count - 1,
-            counts: [field(3), field(4), field(5)],
+            counts: [field(3), field(4), field(5), field(6)],
         }
     }
 
@@ -87,11 +98,8 @@ impl WordTable {
                     return Some(WordInfo {
                         fr_zipf: f32::from(u16_at(self.records, record)) / 100.0,
                         en_zipf: f32::from(u16_at(self.records, record + 2)) / 100.0,
-                        gender: match self.records[record + 4] {
-                            1 => Some(Gender::Masculine),
-                            2 => Some(Gender::Feminine),
-                            _ => None,
-                        },
+                        gender: gender(self.records[record + 4]),
+                        adjective_gender: gender(self.records[record + 4] >> 2),
                     });
                 }
             }
@@ -134,8 +142,9 @@ impl WordTable {
         }
     }
 
-    /// Number of words in the French list, the English list and the gender list.
-    pub fn counts(&self) -> [usize; 3] {
+    /// Number of words in the French list, the English list, the noun gender list and the
+    /// adjective gender list.
+    pub fn counts(&self) -> [usize; 4] {
         self.counts
     }
 }

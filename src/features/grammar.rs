@@ -1,10 +1,12 @@
 //! Grammar slips typical of machine translation: elision in the wrong place or missing
 //! (d'munitions, la invincibilité), a determiner whose gender clashes with its noun (une
-//! échange, sa plein appui), English use of weekdays (le mercredi dernier), d'état for the
+//! échange, sa plein appui) or an adjective that does not take its noun's gender (une fin
+//! heureux), English use of weekdays (le mercredi dernier), d'état for the
 //! State, and avoir with verbs that take être (ont arrivé).
 //!
 //! The closed word classes these rules need (determiners, pronouns, auxiliaries) are grammar,
-//! not vocabulary, and are listed here; noun genders come from the `noun_gender` lexicon.
+//! not vocabulary, and are listed here; noun and adjective genders come from the `noun_gender`
+//! and `adjective_gender` word lists.
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::Gender;
@@ -20,8 +22,12 @@ const MUST_ELIDE: &[&str] = &[
 const ELIDING_FORMS: &[&str] = &[
     "beau", "ce", "cet", "ma", "nouveau", "sa", "si", "ta", "vieux",
 ];
-/// Vowel-initial words that do not trigger elision (la une, le onze, le oui).
+/// Vowel-initial words that do not trigger elision (le onze, le oui).
 const NO_ELISION_BEFORE: &[&str] = &["oui", "onze", "onzième", "ouate", "un", "une", "ululement"];
+/// Of [`NO_ELISION_BEFORE`], the words that keep their vowel only after an article, as the
+/// names of a number or of a front page (le un, la une); other words elide before them
+/// (qu'une, d'un).
+const NUMBER_WORDS: &[&str] = &["un", "une"];
 /// Determiners with a gender.
 const DETERMINERS: &[(&str, Gender)] = &[
     ("au", Gender::Masculine),
@@ -57,6 +63,16 @@ const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
     ("vieux", "vieille"),
     ("vrai", "vraie"),
 ];
+/// Nouns after which an adjective may describe someone else: "une fois élu, il…".
+const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
+/// Words before a determiner after which the adjective may agree with another noun: with two
+/// nouns ("un homme et une femme heureux"), or with the noun the phrase completes ("la coupe
+/// du monde féminine", "une boîte de la marque noire"). "du" and "au" hold such a "de" or "à".
+const OTHER_NOUN_BEFORE: &[&str] = &["à", "d'", "de", "et", "ou"];
+/// Words after an adjective that make it part of a fixed, invariable pair when no noun follows
+/// (a noun is checked from the word list): "une photo noir et blanc", "une offre grand public"
+/// (public is also an adjective, so the noun list leaves it out).
+const ADJECTIVE_PAIRINGS: &[&str] = &["et", "public"];
 /// Words after which le/la is a pronoun, not a determiner (il la voit, ne le dit).
 const PRONOUN_CONTEXT: &[&str] = &[
     "elle", "elles", "il", "ils", "je", "j'", "n'", "ne", "nous", "on", "qui", "tu", "vous",
@@ -203,7 +219,8 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         && lowercase_next
         && next.is_alphabetic()
         && starts_with_vowel(&next.norm)
-        && !NO_ELISION_BEFORE.contains(&next.norm.as_str());
+        && !(NO_ELISION_BEFORE.contains(&next.norm.as_str())
+            && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())));
     let noun_next = lowercase_next && analysis.words[i + 1].gender.is_some();
     let vowel_next =
         starts_with_vowel(&next.norm) && !NO_ELISION_BEFORE.contains(&next.norm.as_str());
@@ -299,10 +316,64 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             );
             return;
         }
-        if adjective.is_none() || j > i + 1 {
+        if adjective.is_none() {
+            adjective_after(analysis, i, j, gender, recorder);
+            return;
+        }
+        if j > i + 1 {
             return;
         }
         j += 1;
+    }
+}
+
+/// The adjective right after a noun that agrees with its determiner, when its form shows the
+/// other gender: "une fin heureux", "un accord importante". Left alone: an adjective that
+/// leads a noun of its own (un câble haute tension, une application grand public) or pairs
+/// with another (une photo noir et blanc), and one that may describe someone or something
+/// else (une fois élu, un homme et une femme heureux, la coupe du monde féminine).
+fn adjective_after(
+    analysis: &Analysis,
+    determiner: usize,
+    noun: usize,
+    gender: Gender,
+    recorder: &mut Recorder,
+) {
+    let tokens = &analysis.tokens;
+    let next = noun + 1;
+    let adjacent = |a: usize, b: usize| {
+        same_sentence(tokens, a, b)
+            && analysis.text[tokens[a].end..tokens[b].start]
+                .trim()
+                .is_empty()
+    };
+    let clash = adjacent(noun, next)
+        && tokens[next]
+            .text(analysis.text)
+            .starts_with(char::is_lowercase)
+        && analysis.words[next]
+            .adjective_gender
+            .is_some_and(|adjective| adjective != gender);
+    if !clash
+        || NOUNS_BEFORE_A_DETACHED_ADJECTIVE.contains(&tokens[noun].norm.as_str())
+        || matches!(tokens[determiner].norm.as_str(), "au" | "du")
+        || (determiner > 0 && OTHER_NOUN_BEFORE.contains(&tokens[determiner - 1].norm.as_str()))
+    {
+        return;
+    }
+    let leads = adjacent(next, next + 1)
+        && (ADJECTIVE_PAIRINGS.contains(&tokens[next + 1].norm.as_str())
+            || (analysis.words[next + 1].gender.is_some()
+                && tokens[next + 1]
+                    .text(analysis.text)
+                    .starts_with(char::is_lowercase)));
+    if !leads {
+        recorder.hit(
+            Feature::GenderClash,
+            tokens[determiner].start,
+            tokens[next].end,
+            "adjective and noun disagree in gender",
+        );
     }
 }
 
@@ -421,6 +492,13 @@ mod tests {
             grammar("Il sait que il viendra si il peut.", "failed_elision"),
             vec!["que il", "si il"]
         );
+        assert_eq!(
+            grammar(
+                "Il a dit que une enquête de un mois suivrait.",
+                "failed_elision"
+            ),
+            vec!["que une", "de un"]
+        );
     }
 
     #[test]
@@ -468,6 +546,29 @@ mod tests {
             grammar("Pendant sa première mandat, il a voyagé.", "gender_clash"),
             vec!["sa première mandat"]
         );
+    }
+
+    #[test]
+    fn adjectives_of_the_other_gender_clash() {
+        assert_eq!(
+            grammar(
+                "La situation actuel a fait une question délicat, après une décision définitif.",
+                "gender_clash"
+            ),
+            vec![
+                "La situation actuel",
+                "une question délicat",
+                "une décision définitif"
+            ]
+        );
+    }
+
+    #[test]
+    fn adjectives_that_may_agree_elsewhere_are_fine() {
+        let text = "Une fois élu, il a choisi un câble haute tension, une offre grand public et \
+                    une photo noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
+                    monde féminine ; la situation, actuelle ou non, reste une question délicate.";
+        assert!(grammar(text, "gender_clash").is_empty());
     }
 
     #[test]

@@ -80,7 +80,7 @@ features! {
     TitleCase => "title_case", "typography", Value, "English Title Case (Le Président Annonce Une Réforme)";
     EnglishHonorific => "english_honorific", "typography", Count, "English honorifics and capitalised titles before a name (Mr, le Président Obama)";
     FailedElision => "failed_elision", "grammar", Count, "elision where none belongs or missing (d'munitions, la invincibilité)";
-    GenderClash => "gender_clash", "grammar", Count, "determiner and noun of different genders (une échange)";
+    GenderClash => "gender_clash", "grammar", Count, "determiner, noun or adjective of different genders (une échange, une décision définitif)";
     WeekdayArticle => "weekday_article", "grammar", Count, "English use of weekdays (le mercredi dernier, sur lundi, il a annoncé le mercredi)";
     LowercaseEtat => "lowercase_etat", "grammar", Count, "d'état for d'État (the State)";
     WrongAuxiliary => "wrong_auxiliary", "grammar", Count, "avoir with verbs that take être (ont arrivé)";
