@@ -133,7 +133,7 @@ impl Token {
 }
 
 /// French elided words split off the word they are attached to.
-const ELISIONS: &[&str] = &[
+pub(crate) const ELISIONS: &[&str] = &[
     "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
 ];
 

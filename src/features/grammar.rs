@@ -10,7 +10,7 @@
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::Gender;
-use crate::segment::Token;
+use crate::segment::{Token, ELISIONS};
 
 /// Words that must elide before a vowel.
 const MUST_ELIDE: &[&str] = &[
@@ -193,6 +193,15 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         return;
     }
     let next = &tokens[i + 1];
+    if detached_elision(analysis, token, next) {
+        recorder.hit(
+            Feature::FailedElision,
+            token.start,
+            next.end,
+            "an elided word is written against the next: l'État",
+        );
+        return;
+    }
     let next_first = next.norm.chars().next().unwrap_or(' ');
     let elided = token.norm.ends_with('\'') && token.norm.len() <= 3 && token.end == next.start;
     if elided
@@ -268,6 +277,18 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             ),
         );
     }
+}
+
+/// An elided word cut off from the next by spaces on both sides of its apostrophe (l ' État,
+/// aujourd ' hui), as a machine-translation pipeline leaves text it split to translate and
+/// joined back badly. Human typing slips put one space, not two.
+fn detached_elision(analysis: &Analysis, token: &Token, next: &Token) -> bool {
+    let gap = &analysis.text[token.end..next.start];
+    let Some(apostrophe) = gap.strip_suffix(' ').and_then(|g| g.strip_prefix(' ')) else {
+        return false;
+    };
+    matches!(apostrophe.trim(), "'" | "’")
+        && (ELISIONS.contains(&token.norm.as_str()) || token.norm == "aujourd")
 }
 
 /// A determiner, maybe an adjective, then a noun or adjective of the other gender. `le`/`la`
@@ -492,6 +513,14 @@ mod tests {
             grammar("Il sait que il viendra si il peut.", "failed_elision"),
             vec!["que il", "si il"]
         );
+        assert_eq!(
+            grammar(
+                "Le chef de l ' État a parlé aujourd ’ hui.",
+                "failed_elision"
+            ),
+            vec!["l ' État", "aujourd ’ hui"]
+        );
+        assert!(grammar("Le mot ' paix ' et l' État.", "failed_elision").is_empty());
         assert_eq!(
             grammar(
                 "Il a dit que une enquête de un mois suivrait.",
