@@ -1,6 +1,7 @@
 //! Calques: phrases translated word for word from English ("à la roue" for at the wheel,
 //! "au lieu de cela" for instead), from the `calques` pattern lexicon, and the English order
-//! of a speech tag after a quotation ("…", il a dit for "…," he said).
+//! of a speech tag after a quotation ("…", il a dit for "…," he said) or closing a sentence
+//! (…, la société a déclaré. for "…, the company said.").
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
@@ -30,6 +31,20 @@ const SAID: &[&str] = &[
     "répondu",
     "souligné",
 ];
+/// Determiners that open the subject of a closing speech tag (…, la société a déclaré.).
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "cette", "l'", "la", "le", "les", "leur", "leurs", "sa", "ses", "son", "un", "une",
+];
+/// Words that make the words between a comma and "a dit" something other than a subject: a
+/// relative clause (…, ce qu'il a dit.) or an object pronoun (…, le juge l'a dit.).
+const NOT_IN_A_SUBJECT: &[&str] = &[
+    "comme", "dont", "en", "l'", "les", "leur", "lui", "m'", "me", "nous", "où", "qu'", "que",
+    "qui", "s'", "se", "t'", "te", "vous", "y",
+];
+/// Most words between the comma and the auxiliary in a closing speech tag (le porte-parole
+/// du ministère).
+const SUBJECT_WORDS: usize = 5;
+
 /// Present-tense verbs of saying (il dit, elle ajoute).
 const SAYS: &[&str] = &[
     "affirme", "ajoute", "assure", "conclut", "déclare", "dit", "estime", "explique", "indique",
@@ -39,6 +54,7 @@ const SAYS: &[&str] = &[
 /// Records every calque pattern found.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     speech_tags(analysis, recorder);
+    closing_speech_tags(analysis, recorder);
     let calques = &LEXICONS.calques;
     let tokens = &analysis.tokens;
     for found in calques.matcher.find(analysis.text, tokens) {
@@ -87,6 +103,50 @@ fn speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
+/// A speech tag in English order that closes a sentence after a comma: "…, la société a
+/// déclaré." or "…, il a dit." (French: a déclaré la société, a-t-il dit). A pronoun tag
+/// after a quotation is [`speech_tags`]'s.
+fn closing_speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    for (i, token) in tokens.iter().enumerate().skip(2) {
+        if !SAID.contains(&token.norm.as_str()) || !AVOIR_TAG.contains(&tokens[i - 1].norm.as_str())
+        {
+            continue;
+        }
+        let rest = analysis.text[token.end..].trim_start();
+        if !(rest.is_empty() || rest.starts_with('.')) {
+            continue;
+        }
+        let auxiliary = i - 1;
+        let Some(first) = (auxiliary.saturating_sub(SUBJECT_WORDS)..auxiliary)
+            .rev()
+            .take_while(|&k| tokens[k].sentence == token.sentence)
+            .find(|&k| analysis.text[..tokens[k].start].trim_end().ends_with(','))
+        else {
+            continue;
+        };
+        let subject = &tokens[first..auxiliary];
+        let head = subject[0].norm.as_str();
+        let after_quote = analysis.text[..tokens[first].start]
+            .trim_end()
+            .strip_suffix(',')
+            .is_some_and(|b| b.trim_end().ends_with(['»', '"', '”']));
+        let pronoun = SPEAKERS.contains(&head) && subject.len() == 1 && !after_quote;
+        let noun_phrase = SUBJECT_DETERMINERS.contains(&head)
+            && subject[1..]
+                .iter()
+                .all(|t| !NOT_IN_A_SUBJECT.contains(&t.norm.as_str()));
+        if pronoun || noun_phrase {
+            recorder.hit(
+                Feature::Calque,
+                tokens[first].start,
+                token.end,
+                "calque of \"…, the company said.\"; French: …, a déclaré la société / a-t-il dit",
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::features::tests::matches_of;
@@ -126,6 +186,17 @@ mod tests {
             vec!["il a dit", "elle ajoute"]
         );
         let french = "« Nous resterons », a-t-il dit. « C'est fini », dit-elle, et il dit oui.";
+        assert!(calques(french).is_empty());
+    }
+
+    #[test]
+    fn speech_tags_closing_a_sentence_in_english_order() {
+        assert_eq!(
+            calques("Les vols reprendront lundi, la société a déclaré. Rien ne change, il a dit."),
+            vec!["la société a déclaré", "il a dit"]
+        );
+        let french = "Les vols reprendront lundi, a déclaré la société. C'est ce qu'il a dit. \
+                      Comme prévu, il l'a dit. Selon lui, le juge les a déjà informés.";
         assert!(calques(french).is_empty());
     }
 
