@@ -109,7 +109,12 @@ fn speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
 fn closing_speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     for (i, token) in tokens.iter().enumerate().skip(2) {
-        if !SAID.contains(&token.norm.as_str()) || !AVOIR_TAG.contains(&tokens[i - 1].norm.as_str())
+        let ends_sentence = tokens
+            .get(i + 1)
+            .is_none_or(|next| next.sentence != token.sentence);
+        if !ends_sentence
+            || !AVOIR_TAG.contains(&tokens[i - 1].norm.as_str())
+            || !SAID.contains(&token.norm.as_str())
         {
             continue;
         }
