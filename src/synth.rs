@@ -17,8 +17,8 @@ use std::path::PathBuf;
 
 use crate::dataset::expand_csv_paths;
 use crate::error::{Error, Result};
-use crate::lexicon::LEXICONS;
-use crate::segment::{sentences, tokens};
+use crate::lexicon::{Gender, LEXICONS};
+use crate::segment::{sentences, tokens, Token};
 
 /// SplitMix64: a small, fast generator with a stable sequence for a given seed.
 struct Rng(u64);
@@ -52,7 +52,8 @@ pub enum Corruption {
     Calque,
     /// « » → straight quotes with the comma inside, no space before : ; ! ?, 1,500, 3.5.
     Typography,
-    /// Elision, gender or auxiliary slips.
+    /// Elision, gender (of a determiner or an adjective) or auxiliary slips, or every
+    /// apostrophe cut off by spaces as a translation pipeline leaves it (l ' État).
     Grammar,
     /// A French word given an English ending, as MT leaves half-translated words
     /// (gouvernement → gouvernment, sécurité → sécurity).
@@ -199,7 +200,7 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
             (out != text).then_some(out)
         }
         Corruption::Grammar => {
-            let places: Vec<(usize, usize, String)> = toks
+            let mut places: Vec<(usize, usize, String)> = toks
                 .windows(2)
                 .filter_map(|w| {
                     let (a, b) = (&w[0], &w[1]);
@@ -262,6 +263,8 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                     }
                 })
                 .collect();
+            places.extend(masculine_adjectives(text, &toks));
+            places.extend(detached_apostrophes(text, &toks).map(|spaced| (0, text.len(), spaced)));
             let (start, end, with) = places.get(rng.below(places.len()))?.clone();
             Some(splice(text, start, end, &with))
         }
@@ -296,6 +299,83 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{} {}", text.trim_end(), capitalize(phrase)))
         }
     }
+}
+
+/// Feminine endings of adjectives and the masculine endings they come from, longest first.
+const FEMININE_ENDINGS: &[(&str, &str)] = &[
+    ("euse", "eux"),
+    ("elle", "el"),
+    ("enne", "en"),
+    ("ette", "et"),
+    ("ique", "ic"),
+    ("ive", "if"),
+    ("ère", "er"),
+    ("gue", "g"),
+    ("sse", "s"),
+    ("che", "c"),
+    ("que", "c"),
+    ("e", ""),
+];
+
+/// The masculine form of a feminine singular adjective, when the word list knows it as one.
+fn masculine_of(feminine: &str) -> Option<String> {
+    FEMININE_ENDINGS.iter().find_map(|(ending, masculine)| {
+        let stem = feminine.strip_suffix(ending)?;
+        let form = format!("{stem}{masculine}");
+        (LEXICONS.words.get(&form)?.adjective_gender == Some(Gender::Masculine)).then_some(form)
+    })
+}
+
+/// Places where a feminine determiner, noun and adjective follow each other, with the
+/// adjective put in the masculine, as MT does when it loses the noun's gender (une décision
+/// définitive → une décision définitif).
+fn masculine_adjectives(text: &str, toks: &[Token]) -> Vec<(usize, usize, String)> {
+    toks.windows(3)
+        .filter_map(|w| {
+            let (determiner, noun, adjective) = (&w[0], &w[1], &w[2]);
+            let feminine = |t: &Token| LEXICONS.words.get(&t.norm);
+            let lowercase = adjective.text(text).starts_with(char::is_lowercase);
+            if !matches!(
+                determiner.norm.as_str(),
+                "la" | "une" | "cette" | "sa" | "ma"
+            ) || feminine(noun)?.gender != Some(Gender::Feminine)
+                || feminine(adjective)?.adjective_gender != Some(Gender::Feminine)
+                || !lowercase
+                || !text[noun.end..adjective.start].trim().is_empty()
+            {
+                return None;
+            }
+            Some((
+                adjective.start,
+                adjective.end,
+                masculine_of(&adjective.norm)?,
+            ))
+        })
+        .collect()
+}
+
+/// The paragraph with every elided word cut off from the next by spaces around its
+/// apostrophe (l'État → l ' État), as pipelines that split text to translate leave it.
+fn detached_apostrophes(text: &str, toks: &[Token]) -> Option<String> {
+    let mut out = text.to_string();
+    let mut changed = false;
+    for token in toks.iter().rev() {
+        let raw = token.text(text);
+        if token.norm.ends_with('\'')
+            && raw.len() > 1
+            && text[token.end..].starts_with(char::is_alphabetic)
+        {
+            let apostrophe_at = token.end - raw.chars().last().map_or(1, char::len_utf8);
+            out = splice(
+                &out,
+                apostrophe_at,
+                token.end,
+                &format!(" {} ", &text[apostrophe_at..token.end]),
+            );
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// French names retyped without their accents or hyphens (Hanoï → Hanoi, Kim Jong-un →
@@ -495,6 +575,23 @@ mod tests {
         );
         let english = apply(Corruption::EnglishSentence, text, &mut rng).unwrap();
         assert!(english.starts_with(text) && english.len() > text.len() + 10);
+    }
+
+    #[test]
+    fn grammar_slips_of_gender_and_of_pipelines() {
+        assert_eq!(masculine_of("définitive").as_deref(), Some("définitif"));
+        assert_eq!(masculine_of("heureuse").as_deref(), Some("heureux"));
+        assert_eq!(masculine_of("maison"), None);
+        let text = "La décision définitive de l’État tombe d'ici lundi.";
+        let toks = tokens(text, &sentences(text));
+        assert_eq!(
+            masculine_adjectives(text, &toks),
+            vec![(13, 24, "définitif".to_string())]
+        );
+        assert_eq!(
+            detached_apostrophes(text, &toks).unwrap(),
+            "La décision définitive de l ’ État tombe d ' ici lundi."
+        );
     }
 
     #[test]
