@@ -1,7 +1,7 @@
 //! Grammar slips typical of machine translation: elision in the wrong place or missing
 //! (d'munitions, la invincibilité), a determiner whose gender clashes with its noun (une
-//! échange, sa plein appui) or an adjective that does not take its noun's gender (une fin
-//! heureux), English use of weekdays (le mercredi dernier), d'état for the
+//! échange, sa plein appui) or an adjective that does not take its noun's gender (une
+//! décision définitif), English use of weekdays (le mercredi dernier), d'état for the
 //! State, and avoir with verbs that take être (ont arrivé).
 //!
 //! The closed word classes these rules need (determiners, pronouns, auxiliaries) are grammar,
@@ -63,14 +63,14 @@ const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
     ("vieux", "vieille"),
     ("vrai", "vraie"),
 ];
-/// Nouns after which an adjective may describe someone else: "une fois élu, il…".
+/// Nouns after which an adjective may describe someone else: "une fois seul, il…".
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// Words before a determiner after which the adjective may agree with another noun: with two
 /// nouns ("un homme et une femme heureux"), or with the noun the phrase completes ("la coupe
 /// du monde féminine", "une boîte de la marque noire"). "du" and "au" hold such a "de" or "à".
 const OTHER_NOUN_BEFORE: &[&str] = &["à", "d'", "de", "et", "ou"];
 /// Words after an adjective that make it part of a fixed, invariable pair when no noun follows
-/// (a noun is checked from the word list): "une photo noir et blanc", "une offre grand public"
+/// (a noun is checked from the word list): "une robe noir et blanc", "une offre grand public"
 /// (public is also an adjective, so the noun list leaves it out).
 const ADJECTIVE_PAIRINGS: &[&str] = &["et", "public"];
 /// Words after which le/la is a pronoun, not a determiner (il la voit, ne le dit).
@@ -347,10 +347,10 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
 }
 
 /// The adjective right after a noun that agrees with its determiner, when its form shows the
-/// other gender: "une fin heureux", "un accord importante". Left alone: an adjective that
-/// leads a noun of its own (un câble haute tension, une application grand public) or pairs
-/// with another (une photo noir et blanc), and one that may describe someone or something
-/// else (une fois élu, un homme et une femme heureux, la coupe du monde féminine).
+/// other gender: "une décision définitif", "un accord importante". Left alone: an adjective
+/// that leads a noun of its own (un câble haute tension, une application grand public) or
+/// pairs with another (une robe noir et blanc), and one that may describe someone or
+/// something else (une fois seul, un homme et une femme heureux, la coupe du monde féminine).
 fn adjective_after(
     analysis: &Analysis,
     determiner: usize,
@@ -592,8 +592,8 @@ mod tests {
 
     #[test]
     fn adjectives_that_may_agree_elsewhere_are_fine() {
-        let text = "Une fois élu, il a choisi un câble haute tension, une offre grand public et \
-                    une photo noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
+        let text = "Une fois seul, il a choisi un câble haute tension, une offre grand public et \
+                    une robe noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
                     monde féminine ; la situation, actuelle ou non, reste une question délicate.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
