@@ -333,13 +333,13 @@ fn masculine_adjectives(text: &str, toks: &[Token]) -> Vec<(usize, usize, String
     toks.windows(3)
         .filter_map(|w| {
             let (determiner, noun, adjective) = (&w[0], &w[1], &w[2]);
-            let feminine = |t: &Token| LEXICONS.words.get(&t.norm);
+            let info = |t: &Token| LEXICONS.words.get(&t.norm);
             let lowercase = adjective.text(text).starts_with(char::is_lowercase);
             if !matches!(
                 determiner.norm.as_str(),
                 "la" | "une" | "cette" | "sa" | "ma"
-            ) || feminine(noun)?.gender != Some(Gender::Feminine)
-                || feminine(adjective)?.adjective_gender != Some(Gender::Feminine)
+            ) || info(noun)?.gender != Some(Gender::Feminine)
+                || info(adjective)?.adjective_gender != Some(Gender::Feminine)
                 || !lowercase
                 || !text[noun.end..adjective.start].trim().is_empty()
             {
