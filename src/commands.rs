@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::features::{extract_article, feature_names, FEATURES};
 use crate::input::{self, ReadOptions, Source};
 use crate::lexicon;
-use crate::metrics::Metrics;
+use crate::metrics::{roc_auc_interval, AucInterval, Metrics};
 use crate::model::Model;
 use crate::parallel::map_in_order;
 use crate::progress;
@@ -341,11 +341,38 @@ pub struct Misjudged {
     pub excerpt: String,
 }
 
+/// The metrics of a set of rows, with the bootstrap interval of their ROC AUC.
+#[derive(Serialize)]
+struct Subset {
+    #[serde(flatten)]
+    metrics: Metrics,
+    roc_auc_interval: Option<AucInterval>,
+}
+
+impl Subset {
+    fn of(rows: &[usize], probabilities: &[f64], table: &FeatureTable, threshold: f64) -> Self {
+        let p: Vec<f64> = rows.iter().map(|&i| probabilities[i]).collect();
+        let l: Vec<u8> = rows.iter().map(|&i| table.labels[i]).collect();
+        let g: Vec<String> = rows.iter().map(|&i| table.groups[i].clone()).collect();
+        Subset {
+            metrics: Metrics::compute(&p, &l, threshold),
+            roc_auc_interval: roc_auc_interval(&p, &l, &g),
+        }
+    }
+}
+
+/// "0.851–0.991 over 5 groups", or "n/a".
+fn interval_text(interval: Option<&AucInterval>) -> String {
+    interval.map_or("n/a".to_string(), |i| {
+        format!("{:.3}–{:.3} over {} groups", i.low, i.high, i.groups)
+    })
+}
+
 #[derive(Serialize)]
 struct EvalReport {
     #[serde(flatten)]
-    metrics: Metrics,
-    by: BTreeMap<String, Metrics>,
+    all: Subset,
+    by: BTreeMap<String, Subset>,
     families: Vec<FamilyRate>,
     /// The same family rates for each value of the `--by` column.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -390,7 +417,9 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         args.progress,
     )?;
     let probabilities: Vec<f64> = table.rows.iter().map(|r| model.probability(r)).collect();
-    let metrics = Metrics::compute(&probabilities, &table.labels, threshold);
+    let all_rows: Vec<usize> = (0..table.labels.len()).collect();
+    let all = Subset::of(&all_rows, &probabilities, &table, threshold);
+    let metrics = all.metrics.clone();
     let mut by = BTreeMap::new();
     let mut families_by = BTreeMap::new();
     if args.by.is_some() {
@@ -405,9 +434,11 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
             let keep: Vec<usize> = (0..table.labels.len())
                 .filter(|&i| table.breakdown[i].as_deref().unwrap_or("") == value)
                 .collect();
-            let p: Vec<f64> = keep.iter().map(|&i| probabilities[i]).collect();
             let l: Vec<u8> = keep.iter().map(|&i| table.labels[i]).collect();
-            by.insert(value.to_string(), Metrics::compute(&p, &l, threshold));
+            by.insert(
+                value.to_string(),
+                Subset::of(&keep, &probabilities, &table, threshold),
+            );
             let texts: Vec<String> = keep.iter().map(|&i| table.texts[i].clone()).collect();
             families_by.insert(value.to_string(), family_rates(&texts, &l));
         }
@@ -426,7 +457,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         )
     };
     let report = EvalReport {
-        metrics: metrics.clone(),
+        all,
         by,
         families,
         families_by,
@@ -534,13 +565,13 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
     } else {
         (Style::new(), Style::new())
     };
-    let m = &report.metrics;
+    let m = &report.all.metrics;
     let mut s = format!(
         "{heading}{} paragraphs{heading:#} ({} label 1), threshold {:.4}\n",
         m.rows, m.positives, m.threshold
     );
     s.push_str(&format!(
-        "ROC AUC {number}{}{number:#}  precision {number}{:.3}{number:#}  recall {number}{:.3}{number:#}  F1 {number}{:.3}{number:#}  accuracy {:.3}  label 0 flagged {:.1}%\n\n",
+        "ROC AUC {number}{}{number:#}  precision {number}{:.3}{number:#}  recall {number}{:.3}{number:#}  F1 {number}{:.3}{number:#}  accuracy {:.3}  label 0 flagged {:.1}%\n",
         m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.4}")),
         m.precision,
         m.recall,
@@ -549,13 +580,21 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
         m.false_positive_rate * 100.0
     ));
     s.push_str(&format!(
+        "ROC AUC 95% interval {} (bootstrap: groups are the pair, else doc, else id column)\n\n",
+        interval_text(report.all.roc_auc_interval.as_ref())
+    ));
+    s.push_str(&format!(
         "{heading}confusion matrix{heading:#}     flagged  not flagged\n  label 1 (machine) {:>9} {:>12}\n  label 0 (human)   {:>9} {:>12}\n",
         m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
     ));
     if !report.by.is_empty() {
         s.push_str(&format!("\n{heading}by value{heading:#}\n"));
-        for (value, m) in &report.by {
-            s.push_str(&format!("  {value}: {}\n", metrics_line(m)));
+        for (value, subset) in &report.by {
+            s.push_str(&format!(
+                "  {value}: {}, ROC AUC 95% interval {}\n",
+                metrics_line(&subset.metrics),
+                interval_text(subset.roc_auc_interval.as_ref())
+            ));
         }
     }
     for (title, list) in report.worst_lists() {
@@ -683,14 +722,16 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         })
         .collect();
     let mut s = format!("### {}\n\n", names.join(", "));
-    s.push_str("| subset | rows | label 1 | ROC AUC | accuracy | precision | recall | F1 | label 0 flagged |\n");
-    s.push_str("|---|---|---|---|---|---|---|---|---|\n");
-    let row = |name: &str, m: &Metrics| {
+    s.push_str("| subset | rows | label 1 | ROC AUC | ROC AUC 95% interval | accuracy | precision | recall | F1 | label 0 flagged |\n");
+    s.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    let row = |name: &str, subset: &Subset| {
+        let m = &subset.metrics;
         format!(
-            "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% |\n",
+            "| {name} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% |\n",
             m.rows,
             m.positives,
             m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.3}")),
+            interval_text(subset.roc_auc_interval.as_ref()),
             m.accuracy,
             m.precision,
             m.recall,
@@ -698,11 +739,11 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
             m.false_positive_rate * 100.0
         )
     };
-    s.push_str(&row("all", &report.metrics));
-    for (value, m) in &report.by {
-        s.push_str(&row(value, m));
+    s.push_str(&row("all", &report.all));
+    for (value, subset) in &report.by {
+        s.push_str(&row(value, subset));
     }
-    let m = &report.metrics;
+    let m = &report.all.metrics;
     s.push_str(&format!("\nThreshold {:.4}.\n\n", m.threshold));
     s.push_str("| all rows | flagged | not flagged |\n|---|---|---|\n");
     s.push_str(&format!(

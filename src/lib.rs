@@ -30,6 +30,7 @@ pub mod model;
 pub mod parallel;
 pub mod progress;
 pub mod report;
+pub mod rng;
 pub mod segment;
 pub mod synth;
 pub mod text_report;

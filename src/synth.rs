@@ -9,8 +9,7 @@
 //!
 //! Every generated row keeps the `pair` of the clean row it comes from, so cross-validation
 //! never puts a paragraph and its corrupted copy on both sides of a fold. The random numbers
-//! come from SplitMix64 written here rather than from a crate, so the same seed gives the same
-//! corpus whatever crate versions are in the lock file.
+//! come from [`crate::rng`], so the same seed gives the same corpus.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,28 +17,8 @@ use std::path::PathBuf;
 use crate::dataset::expand_csv_paths;
 use crate::error::{Error, Result};
 use crate::lexicon::{Gender, LEXICONS};
+use crate::rng::Rng;
 use crate::segment::{sentences, tokens, Token};
-
-/// SplitMix64: a small, fast generator with a stable sequence for a given seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
-    }
-}
 
 /// One kind of corruption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,7 +424,7 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
             });
         }
     }
-    let mut rng = Rng(args.seed);
+    let mut rng = Rng::new(args.seed);
     let mut writer = csv::Writer::from_writer(out);
     let io = |e: csv::Error| Error::io("<stdout>", std::io::Error::other(e));
     writer
@@ -561,7 +540,7 @@ mod tests {
 
     #[test]
     fn corruptions_change_the_text_as_described() {
-        let mut rng = Rng(1);
+        let mut rng = Rng::new(1);
         let text = "Vladimir Poutine a parlé hier à Pékin : « Nous resterons », a-t-il dit.";
         let named = apply(Corruption::EnglishName, text, &mut rng).unwrap();
         assert!(

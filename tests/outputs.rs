@@ -468,6 +468,21 @@ fn eval_json_lists_the_worst_mistakes_with_their_features() {
 }
 
 #[test]
+fn eval_gives_a_bootstrap_interval_around_the_roc_auc() {
+    let document: Value = serde_json::from_str(&eval("0", "json", "0")).unwrap();
+    let auc = document["roc_auc"].as_f64().unwrap();
+    let interval = &document["roc_auc_interval"];
+    let (low, high) = (
+        interval["low"].as_f64().unwrap(),
+        interval["high"].as_f64().unwrap(),
+    );
+    assert!(low <= auc && auc <= high, "{interval}");
+    assert!(interval["groups"].as_u64().unwrap() >= 2, "{interval}");
+    assert!(eval("0", "text", "0").contains("ROC AUC 95% interval "));
+    assert!(eval("0", "markdown", "0").contains("| ROC AUC 95% interval |"));
+}
+
+#[test]
 fn eval_text_shows_metrics_confusion_matrix_and_mistakes() {
     let text = eval("0", "text", "2");
     for expected in [
