@@ -460,6 +460,21 @@ def frequency_list(lang, min_zipf, shape):
     return out
 
 
+def hunspell_header(title, hun_version):
+    """The header lines every list exported from hunspell-fr starts with: what it holds, its
+    source and its licence."""
+    return [
+        title,
+        GENERATED,
+        "Source: Debian package %s %s (Dicollecte / Grammalecte French dictionary"
+        % (HUNSPELL_PACKAGE, hun_version),
+        "  \"classique\" by Olivier R. and contributors, %s + %s), crossed with wordfreq %s."
+        % (HUNSPELL_DIC, HUNSPELL_AFF, WORDFREQ_VERSION),
+        "Licence: MPL 2.0 (dictionary) and CC BY-SA 4.0 (wordfreq data);"
+        " see src/lexicons/WORDLISTS-LICENSE.md.",
+    ]
+
+
 def wordfreq_header(lang_name, lang, min_zipf, letters_rule):
     return [
         "%s word frequencies: word<TAB>zipf" % lang_name,
@@ -526,14 +541,10 @@ def main():
     results.append(write_tsv(
         "noun_gender.tsv",
         [
-            "French common-noun genders: noun<TAB>gender (m = masculin, f = féminin)",
-            GENERATED,
-            "Source: Debian package %s %s (Dicollecte / Grammalecte French dictionary"
-            % (HUNSPELL_PACKAGE, hun_version),
-            "  \"classique\" by Olivier R. and contributors, %s + %s), crossed with wordfreq %s."
-            % (HUNSPELL_DIC, HUNSPELL_AFF, WORDFREQ_VERSION),
-            "Licence: MPL 2.0 (dictionary) and CC BY-SA 4.0 (wordfreq data);"
-            " see src/lexicons/WORDLISTS-LICENSE.md.",
+            *hunspell_header(
+                "French common-noun genders: noun<TAB>gender (m = masculin, f = féminin)",
+                hun_version,
+            ),
             "Filter: every lowercase surface form (singular and plural) generated from a .dic",
             "  entry tagged po:nom, expanding its suffix/prefix flags (elision prefixes l' d' qu'...",
             "  skipped); a form's gender is read from is:mas / is:fem / is:epi on the entry plus",
@@ -555,14 +566,10 @@ def main():
     results.append(write_tsv(
         "adjective_gender.tsv",
         [
-            "French adjective genders: adjective<TAB>gender (m = masculin, f = féminin)",
-            GENERATED,
-            "Source: Debian package %s %s (Dicollecte / Grammalecte French dictionary"
-            % (HUNSPELL_PACKAGE, hun_version),
-            "  \"classique\" by Olivier R. and contributors, %s + %s), crossed with wordfreq %s."
-            % (HUNSPELL_DIC, HUNSPELL_AFF, WORDFREQ_VERSION),
-            "Licence: MPL 2.0 (dictionary) and CC BY-SA 4.0 (wordfreq data);"
-            " see src/lexicons/WORDLISTS-LICENSE.md.",
+            *hunspell_header(
+                "French adjective genders: adjective<TAB>gender (m = masculin, f = féminin)",
+                hun_version,
+            ),
             "Filter: every lowercase singular surface form generated from a .dic entry tagged",
             "  po:adj whose forms include a masculine and a feminine singular (heureux, heureuse);",
             "  a form's gender is read from is:mas / is:fem on the entry plus the affix rule. Keep a",
