@@ -79,11 +79,7 @@ fn speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
         if !SPEAKERS.contains(&token.norm.as_str()) {
             continue;
         }
-        let before = analysis.text[..token.start].trim_end();
-        let after_quote = before
-            .strip_suffix(',')
-            .is_some_and(|b| b.trim_end().ends_with(['»', '"', '”']));
-        if !after_quote {
+        if !after_quotation(analysis.text, token.start) {
             continue;
         }
         let word = |k: usize| tokens.get(i + k).map_or("", |t| t.norm.as_str());
@@ -101,6 +97,14 @@ fn speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
             "calque of \"…,\" he said; French: », a-t-il dit / », dit-il",
         );
     }
+}
+
+/// True when the text before byte `at` ends with a closing quote and a comma: « … »,
+fn after_quotation(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end()
+        .strip_suffix(',')
+        .is_some_and(|before| before.trim_end().ends_with(['»', '"', '”']))
 }
 
 /// A speech tag in English order that closes a sentence after a comma: "…, la société a
@@ -132,11 +136,9 @@ fn closing_speech_tags(analysis: &Analysis, recorder: &mut Recorder) {
         };
         let subject = &tokens[first..auxiliary];
         let head = subject[0].norm.as_str();
-        let after_quote = analysis.text[..tokens[first].start]
-            .trim_end()
-            .strip_suffix(',')
-            .is_some_and(|b| b.trim_end().ends_with(['»', '"', '”']));
-        let pronoun = SPEAKERS.contains(&head) && subject.len() == 1 && !after_quote;
+        let pronoun = SPEAKERS.contains(&head)
+            && subject.len() == 1
+            && !after_quotation(analysis.text, tokens[first].start);
         let noun_phrase = SUBJECT_DETERMINERS.contains(&head)
             && subject[1..]
                 .iter()
