@@ -201,7 +201,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    while let Some((position, c)) = next_sentence_mark(text, from) {
+    let mut marks = SentenceMarks::new(text);
+    while let Some((position, c)) = marks.next_from(from) {
         // The ending: more marks, then closing quotes (a `»` only right after the mark).
         let mut end = position + c.len_utf8();
         let mut taken = 0;
@@ -255,16 +256,45 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
-/// The first [`is_sentence_mark`] at or after byte `from`: the ASCII marks by a vectorised
-/// byte search, then `…` (the only one outside ASCII) in the stretch before the mark found.
-fn next_sentence_mark(text: &str, from: usize) -> Option<(usize, char)> {
-    let rest = &text.as_bytes()[from..];
-    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
-    let before = &rest[..ascii.unwrap_or(rest.len())];
-    if let Some(at) = memchr::memmem::find(before, "…".as_bytes()) {
-        return Some((from + at, '…'));
+/// Finds the [`is_sentence_mark`]s of a text, left to right.
+///
+/// The ASCII marks are found by a vectorised byte search, then `…` (the only mark outside
+/// ASCII) in the stretch before the ASCII mark found. That ASCII mark is remembered until the
+/// search passes it: text with many `…` and no `.`, `!` or `?` would otherwise be searched to
+/// its end once per `…`, in time quadratic in its length.
+struct SentenceMarks<'a> {
+    bytes: &'a [u8],
+    /// The result of the last ASCII search: `None` before the first, `Some(None)` when no ASCII
+    /// mark follows.
+    ascii: Option<Option<usize>>,
+}
+
+impl<'a> SentenceMarks<'a> {
+    fn new(text: &'a str) -> Self {
+        SentenceMarks {
+            bytes: text.as_bytes(),
+            ascii: None,
+        }
     }
-    ascii.map(|at| (from + at, char::from(rest[at])))
+
+    /// The first mark at or after byte `from`; `from` must not decrease from call to call.
+    fn next_from(&mut self, from: usize) -> Option<(usize, char)> {
+        let ascii = match self.ascii {
+            Some(Some(at)) if at >= from => Some(at),
+            Some(None) => None,
+            _ => {
+                let found =
+                    memchr::memchr3(b'.', b'!', b'?', &self.bytes[from..]).map(|at| from + at);
+                self.ascii = Some(found);
+                found
+            }
+        };
+        let before = &self.bytes[from..ascii.unwrap_or(self.bytes.len())];
+        if let Some(at) = memchr::memmem::find(before, "…".as_bytes()) {
+            return Some((from + at, '…'));
+        }
+        ascii.map(|at| (at, char::from(self.bytes[at])))
+    }
 }
 
 fn starts_sentence(c: char) -> bool {
@@ -302,27 +332,32 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     // words at once, instead of growing the vector five or six times.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut pending_hyphen: Option<usize> = None;
+    // The span of the last token while hyphens keep joining words to it; its token is rebuilt
+    // once, when the chain ends, so a long chain costs linear time.
+    let mut joined: Option<(usize, usize)> = None;
     for (start, piece) in word_bound_indices(text) {
         let end = start + piece.len();
         if piece == "-" || piece == "‑" {
-            pending_hyphen = match out.last() {
-                Some(last) if last.end == start => Some(end),
-                _ => None,
-            };
+            let last_end = joined
+                .map(|(_, end)| end)
+                .or(out.last().map(|last| last.end));
+            pending_hyphen = (last_end == Some(start)).then_some(end);
             continue;
         }
         if !piece.chars().any(|c| is_alphabetic(c) || c.is_numeric()) {
             pending_hyphen = None;
             continue;
         }
-        if let (Some(after), Some(last)) = (pending_hyphen.take(), out.last_mut()) {
+        if let (Some(after), Some(last)) = (pending_hyphen.take(), out.last()) {
             if after == start {
-                *last = Token::new(text, last.start, end, normalize(&text[last.start..end]));
+                joined = Some((joined.map_or(last.start, |(first, _)| first), end));
                 continue;
             }
         }
+        rebuild_joined(text, joined.take(), &mut out);
         push_word(text, start, end, &mut out);
     }
+    rebuild_joined(text, joined.take(), &mut out);
     let mut sentence = 0;
     for token in &mut out {
         while sentence + 1 < sentences.len() && token.start >= sentences[sentence + 1].0 {
@@ -331,6 +366,13 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         token.sentence = sentence;
     }
     out
+}
+
+/// Replaces the last token by the hyphenated word that spans `joined`, if any.
+fn rebuild_joined(text: &str, joined: Option<(usize, usize)>, out: &mut [Token]) {
+    if let (Some((start, end)), Some(last)) = (joined, out.last_mut()) {
+        *last = Token::new(text, start, end, normalize(&text[start..end]));
+    }
 }
 
 /// Pushes one UAX #29 word, splitting a French elision off its front.
@@ -553,6 +595,34 @@ mod tests {
         );
         assert_eq!(words("d'munitions"), vec!["d'", "munitions"]);
         assert_eq!(words("Kim Jong-un"), vec!["Kim", "Jong-un"]);
+    }
+
+    #[test]
+    fn a_chain_of_hyphens_is_one_token_with_its_own_key() {
+        let text = "Le jusqu'au-boutisme de l'arc-en-ciel, Jean-Marie - seul.";
+        let got = tokens(text, &sentences(text));
+        let keys: Vec<&str> = got.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            keys,
+            vec!["le", "jusqu'", "au-boutisme", "de", "l'", "arc-en-ciel", "jean-marie", "seul"]
+        );
+        let rainbow = &got[5];
+        assert_eq!(rainbow.text(text), "arc-en-ciel");
+        assert_eq!(rainbow.norm_hash, word_hash("arc-en-ciel"));
+        // Thousands of joined words stay one token (and take linear time to join).
+        let chain = vec!["Porte"; 5000].join("-");
+        let got = tokens(&chain, &sentences(&chain));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].end, chain.len());
+        assert!(got[0].is_capitalized() && got[0].is_alphabetic());
+    }
+
+    #[test]
+    fn many_ellipses_without_a_period_each_end_a_sentence() {
+        let text = vec!["Attendre…"; 3000].join(" ");
+        let got = sentences(&text);
+        assert_eq!(got.len(), 3000);
+        assert_eq!(&text[got[2999].0..got[2999].1], "Attendre…");
     }
 
     #[test]
