@@ -1,5 +1,5 @@
-//! Criterion benches per stage: segmentation, feature extraction, scoring one article, scoring
-//! a batch on one and two threads, and fitting. Inputs are the project's own test articles and training data, repeated
+//! Criterion benches per stage: segmentation, feature extraction (of articles and of one long
+//! paragraph), scoring one article, scoring a batch on one and two threads, and fitting. Inputs are the project's own test articles and training data, repeated
 //! to the sizes in the bench names.
 
 use std::hint::black_box;
@@ -64,6 +64,17 @@ fn extract(c: &mut Criterion) {
             BenchmarkId::from_parameter(format!("{size}B")),
             &found,
             |b, found| b.iter(|| black_box(extract_article(black_box(found)))),
+        );
+    }
+    // The same text as one paragraph: equal throughput at both sizes means time linear in the
+    // length of a paragraph, which pathological input (one huge line) relies on.
+    for size in [16_000, 256_000] {
+        let one = vec![article(size).replace('\n', " ")];
+        group.throughput(Throughput::Bytes(one[0].len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("one_paragraph_{size}B")),
+            &one,
+            |b, one| b.iter(|| black_box(extract_article(black_box(one)))),
         );
     }
     group.finish();

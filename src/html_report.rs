@@ -169,29 +169,40 @@ fn write_paragraph(out: &mut dyn Write, paragraph: &ParagraphReport) -> io::Resu
 }
 
 /// The paragraph, escaped, with every span that fired in a `<mark>`. Overlapping spans are
-/// cut at each boundary, so each piece lists every hint that covers it.
+/// cut at each boundary, so each piece lists every hint that covers it, in evidence order.
 fn highlighted(text: &str, evidence: &[EvidenceReport]) -> String {
-    let spans: Vec<&EvidenceReport> = evidence
+    let mut spans: Vec<(usize, &EvidenceReport)> = evidence
         .iter()
-        .filter(|e| e.start < e.end && text.get(e.start..e.end).is_some())
+        .enumerate()
+        .filter(|(_, e)| e.start < e.end && text.get(e.start..e.end).is_some())
         .collect();
-    let mut cuts: Vec<usize> = spans.iter().flat_map(|e| [e.start, e.end]).collect();
+    spans.sort_by_key(|(index, e)| (e.start, *index));
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|(_, e)| [e.start, e.end]).collect();
     cuts.push(0);
     cuts.push(text.len());
     cuts.sort_unstable();
     cuts.dedup();
+    // One sweep over the cuts: the spans open at a piece are those started at or before it and
+    // not yet ended; every end is a cut, so each open span covers the whole piece.
+    let mut open: Vec<(usize, &EvidenceReport)> = Vec::new();
+    let mut next = 0;
     let mut out = String::new();
     for piece in cuts.windows(2) {
         let (from, to) = (piece[0], piece[1]);
-        let covering: Vec<String> = spans
-            .iter()
-            .filter(|e| e.start <= from && to <= e.end)
-            .map(|e| format!("{}: {}", e.feature, e.hint))
-            .collect();
+        open.retain(|(_, e)| e.end > from);
+        while let Some(&(index, e)) = spans.get(next).filter(|(_, e)| e.start <= from) {
+            open.push((index, e));
+            next += 1;
+        }
         let content = escape(&text[from..to]);
-        if covering.is_empty() {
+        if open.is_empty() {
             out.push_str(&content);
         } else {
+            open.sort_by_key(|(index, _)| *index);
+            let covering: Vec<String> = open
+                .iter()
+                .map(|(_, e)| format!("{}: {}", e.feature, e.hint))
+                .collect();
             let hint = escape(&covering.join("\n")).replace('\n', "&#10;");
             out.push_str(&format!(
                 "<mark title=\"{hint}\" data-hint=\"{hint}\">{content}</mark>"
@@ -286,12 +297,15 @@ mod tests {
         let text = "Yuri Ushakov a parlé.";
         let whole = evidence(text, "Yuri Ushakov", "name", "Iouri Ouchakov");
         let first = evidence(text, "Yuri", "translit", "Iouri");
-        let html = highlighted(text, &[whole, first]);
+        let html = highlighted(text, &[whole.clone(), first.clone()]);
         assert_eq!(
             html,
             "<mark title=\"name: Iouri Ouchakov&#10;translit: Iouri\" data-hint=\"name: Iouri Ouchakov&#10;translit: Iouri\">Yuri</mark>\
              <mark title=\"name: Iouri Ouchakov\" data-hint=\"name: Iouri Ouchakov\"> Ushakov</mark> a parlé."
         );
+        // Hints follow the evidence order, whatever the order of the spans' starts.
+        let html = highlighted(text, &[first, whole]);
+        assert!(html.starts_with("<mark title=\"translit: Iouri&#10;name: Iouri Ouchakov\""));
     }
 
     #[test]

@@ -604,7 +604,16 @@ mod tests {
         let keys: Vec<&str> = got.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             keys,
-            vec!["le", "jusqu'", "au-boutisme", "de", "l'", "arc-en-ciel", "jean-marie", "seul"]
+            vec![
+                "le",
+                "jusqu'",
+                "au-boutisme",
+                "de",
+                "l'",
+                "arc-en-ciel",
+                "jean-marie",
+                "seul"
+            ]
         );
         let rainbow = &got[5];
         assert_eq!(rainbow.text(text), "arc-en-ciel");

@@ -170,8 +170,8 @@ impl Excerpt {
     /// some context before the span (more when the paragraph ends soon after it), then as
     /// much as fits after, cut at spaces when possible.
     fn around(text: &str, start: usize, end: usize) -> Excerpt {
-        let rest = one_line(&text[start..]).width();
-        let before_budget = CONTEXT_BEFORE.max(EXCERPT_WIDTH.saturating_sub(rest));
+        let before_budget = CONTEXT_BEFORE
+            .max(EXCERPT_WIDTH.saturating_sub(width_up_to(&text[start..], EXCERPT_WIDTH)));
         let mut from = start;
         let mut before = 0;
         for (i, c) in text[..start].char_indices().rev() {
@@ -230,6 +230,19 @@ impl Excerpt {
         let width = one_line(&text[start..end.min(self.to).max(start)]).width();
         (column, width)
     }
+}
+
+/// The columns `text` takes, counted only until they reach `limit`: a long paragraph with many
+/// spans is not measured to its end for each excerpt.
+fn width_up_to(text: &str, limit: usize) -> usize {
+    let mut width = 0;
+    for c in text.chars() {
+        if width >= limit {
+            break;
+        }
+        width += char_width(c);
+    }
+    width
 }
 
 /// Columns a character takes once control characters are shown as spaces.

@@ -95,6 +95,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             english_words as f64 / lowercase_words as f64,
         );
     }
+    let mut english_sentences = Vec::new();
     for (index, &(start, end)) in analysis.sentences.iter().enumerate() {
         let words = words_by_sentence[index];
         if words < SENTENCE_MIN_WORDS
@@ -106,16 +107,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             .detect(&text[start..end])
             .is_some_and(|info| info.lang() == Lang::Eng);
         if english {
-            recorder.fold_evidence_into(
-                &[
-                    Feature::AnglicismEnglish,
-                    Feature::EnglishFunctionWord,
-                    Feature::EnglishIng,
-                    Feature::EnglishVocabRate,
-                ],
-                start,
-                end,
-            );
+            english_sentences.push((start, end));
             recorder.hit(
                 Feature::EnglishSentence,
                 start,
@@ -124,6 +116,15 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             );
         }
     }
+    recorder.fold_evidence_into(
+        &[
+            Feature::AnglicismEnglish,
+            Feature::EnglishFunctionWord,
+            Feature::EnglishIng,
+            Feature::EnglishVocabRate,
+        ],
+        &english_sentences,
+    );
     let interface = &LEXICONS.interface;
     for found in interface.matcher.find(text, tokens) {
         let entry = &interface.entries[found.entry];
@@ -194,6 +195,37 @@ mod tests {
         let function_words =
             features[0].values[crate::features::Feature::EnglishFunctionWord as usize];
         assert!(function_words > 0.0, "still counted: {function_words}");
+    }
+
+    #[test]
+    fn only_the_words_inside_english_sentences_are_folded() {
+        let text = "The meeting lasted for more than three hours and covered energy and trade. \
+                    Le ministre a salué le partnership signé. \
+                    The talks will resume next week in the capital with the same delegations.";
+        let features = crate::features::extract_article(&[text]);
+        let shown: Vec<(&str, &str)> = features[0]
+            .evidence
+            .iter()
+            .map(|e| (e.feature, &text[e.start..e.end]))
+            .collect();
+        assert_eq!(
+            shown
+                .iter()
+                .filter(|(f, _)| *f == "english_sentence")
+                .count(),
+            2,
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains(&("anglicism_english", "partnership")),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .all(|(f, _)| matches!(*f, "english_sentence" | "anglicism_english")),
+            "{shown:?}"
+        );
     }
 
     #[test]

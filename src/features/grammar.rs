@@ -151,10 +151,11 @@ const ADVERBS: &[&str] = &[
 /// Records every grammar slip.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
+    let mut past = None;
     for i in 0..tokens.len() {
         elision(analysis, i, recorder);
         gender(analysis, i, recorder);
-        weekday(tokens, i, recorder);
+        weekday(tokens, i, &mut past, recorder);
         auxiliary(tokens, i, recorder);
         let token = &tokens[i];
         if token.norm.as_str() == "état"
@@ -397,8 +398,9 @@ fn adjective_after(
 }
 
 /// English use of weekdays: "le mercredi dernier", "sur lundi", and "le mercredi" for one past
-/// day (il a annoncé le mercredi), where French writes "mercredi".
-fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
+/// day (il a annoncé le mercredi), where French writes "mercredi". `past` holds
+/// [`past_sentences`] once a weekday has needed it.
+fn weekday(tokens: &[Token], i: usize, past: &mut Option<Vec<bool>>, recorder: &mut Recorder) {
     let token = &tokens[i];
     if !matches!(token.norm.as_str(), "le" | "sur") || !same_sentence(tokens, i, i + 1) {
         return;
@@ -431,7 +433,7 @@ fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
     let completed = after
         .is_some_and(|next| next.is_number() || WEEKDAY_COMPLEMENTS.contains(&next.norm.as_str()));
     let habit = i > 0 && HABIT_MARKERS.contains(&tokens[i - 1].norm.as_str());
-    if !completed && !habit && past_sentence(tokens, token.sentence) {
+    if !completed && !habit && past.get_or_insert_with(|| past_sentences(tokens))[token.sentence] {
         recorder.hit(
             Feature::WeekdayArticle,
             token.start,
@@ -441,20 +443,25 @@ fn weekday(tokens: &[Token], i: usize, recorder: &mut Recorder) {
     }
 }
 
-/// True when a sentence tells of a past event in a compound tense (il a annoncé): there "le
-/// mercredi" is English for "on Wednesday", where French writes "mercredi".
-fn past_sentence(tokens: &[Token], sentence: usize) -> bool {
-    tokens.windows(2).any(|pair| {
+/// Per sentence of the paragraph, true when it tells of a past event in a compound tense (il a
+/// annoncé): there "le mercredi" is English for "on Wednesday", where French writes "mercredi".
+/// One pass over the paragraph, however many weekdays it names.
+fn past_sentences(tokens: &[Token]) -> Vec<bool> {
+    let mut past = vec![false; tokens.last().map_or(0, |last| last.sentence + 1)];
+    for pair in tokens.windows(2) {
         let (auxiliary, participle) = (pair[0].norm.as_str(), pair[1].norm.as_str());
-        pair[0].sentence == sentence
-            && pair[1].sentence == sentence
+        if pair[0].sentence == pair[1].sentence
             && AVOIR_PAST.contains(&auxiliary)
             && participle != "lieu"
             && participle.chars().count() > 2
             && PARTICIPLE_ENDINGS
                 .iter()
                 .any(|ending| participle.ends_with(ending))
-    })
+        {
+            past[pair[0].sentence] = true;
+        }
+    }
+    past
 }
 
 /// avoir + participle of a verb that takes être (ont arrivé), and "a été lieu".
@@ -626,6 +633,14 @@ mod tests {
                       le public. Il a parlé le mardi 4 mai et le jeudi soir.";
         assert!(grammar(habits, "weekday_article").is_empty());
         assert!(grammar("La médiathèque ouvrira le dimanche.", "weekday_article").is_empty());
+        // The compound past counts in the weekday's own sentence only.
+        assert_eq!(
+            grammar(
+                "Le club jouera le samedi. Le ministre a annoncé le vendredi sa démission.",
+                "weekday_article"
+            ),
+            vec!["le vendredi"]
+        );
     }
 
     #[test]

@@ -261,12 +261,19 @@ impl Recorder {
         });
     }
 
-    /// Keeps the tallies but drops the evidence of these features inside a span, when a wider
-    /// piece of evidence covers it (the words of a sentence already shown as English).
-    pub fn fold_evidence_into(&mut self, features: &[Feature], start: usize, end: usize) {
+    /// Keeps the tallies but drops the evidence of these features inside any of `spans`, when
+    /// a wider piece of evidence covers it (the words of a sentence already shown as English).
+    /// `spans` are sorted and disjoint, so the whole paragraph is folded in one pass.
+    pub fn fold_evidence_into(&mut self, features: &[Feature], spans: &[(usize, usize)]) {
+        if spans.is_empty() {
+            return;
+        }
         let names: Vec<&str> = features.iter().map(|f| f.info().name).collect();
-        self.evidence
-            .retain(|e| !(names.contains(&e.feature) && e.start >= start && e.end <= end));
+        self.evidence.retain(|e| {
+            let after = spans.partition_point(|&(start, _)| start <= e.start);
+            let inside = after > 0 && e.end <= spans[after - 1].1;
+            !(inside && names.contains(&e.feature))
+        });
     }
 
     /// Sets a value feature.
