@@ -354,10 +354,14 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
                 continue;
             }
         }
-        rebuild_joined(text, joined.take(), &mut out);
+        if let Some(span) = joined.take() {
+            rebuild_joined(text, span, &mut out);
+        }
         push_word(text, start, end, &mut out);
     }
-    rebuild_joined(text, joined.take(), &mut out);
+    if let Some(span) = joined {
+        rebuild_joined(text, span, &mut out);
+    }
     let mut sentence = 0;
     for token in &mut out {
         while sentence + 1 < sentences.len() && token.start >= sentences[sentence + 1].0 {
@@ -368,9 +372,9 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     out
 }
 
-/// Replaces the last token by the hyphenated word that spans `joined`, if any.
-fn rebuild_joined(text: &str, joined: Option<(usize, usize)>, out: &mut [Token]) {
-    if let (Some((start, end)), Some(last)) = (joined, out.last_mut()) {
+/// Replaces the last token by the hyphenated word that spans `start..end`.
+fn rebuild_joined(text: &str, (start, end): (usize, usize), out: &mut [Token]) {
+    if let Some(last) = out.last_mut() {
         *last = Token::new(text, start, end, normalize(&text[start..end]));
     }
 }
