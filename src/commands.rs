@@ -546,10 +546,15 @@ fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
+/// The features that pushed a row toward its error, with their contributions; a feature that
+/// did not fire (value 0) is written "no NAME", since its absence is what counted.
 fn features_line(features: &[Reason]) -> String {
     let listed: Vec<String> = features
         .iter()
-        .map(|r| format!("{} {:+.2}", r.feature, r.contribution))
+        .map(|r| {
+            let absent = if r.value == 0.0 { "no " } else { "" };
+            format!("{absent}{} {:+.2}", r.feature, r.contribution)
+        })
         .collect();
     if listed.is_empty() {
         "no feature pushed this way".to_string()
@@ -762,7 +767,7 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
             continue;
         }
         s.push_str(
-            "\n\n| data row | probability | top features | starts with |\n|---|---|---|---|\n",
+            "\n\n| data row | probability | features that pushed toward the error | starts with |\n|---|---|---|---|\n",
         );
         for w in list {
             s.push_str(&format!(

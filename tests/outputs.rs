@@ -468,6 +468,25 @@ fn eval_json_lists_the_worst_mistakes_with_their_features() {
 }
 
 #[test]
+fn eval_names_a_missing_feature_as_absent() {
+    // At threshold 1 every label-1 row is missed; a feature that did not fire can only have
+    // pushed it down by its absence, and the text and Markdown say so.
+    let document: Value = serde_json::from_str(&eval("1", "json", "10")).unwrap();
+    let absent = document["worst_false_negatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["features"].as_array().unwrap().clone())
+        .find(|f| f["value"].as_f64() == Some(0.0))
+        .expect("a missed row pushed down by a feature that did not fire");
+    let line = format!("no {} ", absent["feature"].as_str().unwrap());
+    assert!(eval("1", "text", "10").contains(&line), "{line}");
+    let markdown = eval("1", "markdown", "10");
+    assert!(markdown.contains(&line), "{line}");
+    assert!(markdown.contains("| features that pushed toward the error |"));
+}
+
+#[test]
 fn eval_gives_a_bootstrap_interval_around_the_roc_auc() {
     let document: Value = serde_json::from_str(&eval("0", "json", "0")).unwrap();
     let auc = document["roc_auc"].as_f64().unwrap();
