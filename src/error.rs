@@ -14,7 +14,9 @@ pub enum Error {
         error: std::io::Error,
     },
     /// Input that is not valid UTF-8; `offset` is the first bad byte.
-    #[error("{path}: invalid UTF-8 at byte {offset} (use --lossy to replace bad bytes)")]
+    #[error(
+        "{path}: invalid UTF-8 at byte {offset} (name the encoding, e.g. --encoding windows-1252, or use --lossy to replace bad bytes)"
+    )]
     InvalidUtf8 { path: PathBuf, offset: usize },
     /// Input that looks binary (it contains NUL bytes).
     #[error("{path}: looks like a binary file (NUL byte at offset {offset})")]

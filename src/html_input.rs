@@ -20,7 +20,36 @@ use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use encoding_rs::{Encoding, UTF_8};
+
 use crate::segment::Paragraph;
+
+/// Bytes of a page searched for a `<meta>` charset, as browsers do.
+const CHARSET_PRESCAN: usize = 1024;
+
+/// The charset a page declares in a `<meta>` tag of its first 1,024 bytes (`charset="…"`, or
+/// `content="text/html; charset=…"`), when it names an encoding other than UTF-8 that keeps
+/// ASCII as ASCII: the encoding to read a page with that is not valid UTF-8.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(CHARSET_PRESCAN)].to_ascii_lowercase();
+    memchr::memmem::find_iter(&head, b"<meta").find_map(|start| {
+        let tag = &head[start..];
+        let tag = &tag[..memchr::memchr(b'>', tag).unwrap_or(tag.len())];
+        let after = memchr::memmem::find(tag, b"charset")? + "charset".len();
+        let value = tag[after..].trim_ascii_start().strip_prefix(b"=")?;
+        let value = value.trim_ascii_start();
+        let value = value
+            .strip_prefix(b"\"")
+            .or(value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let end = value
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))
+            .unwrap_or(value.len());
+        Encoding::for_label(&value[..end])
+            .filter(|&encoding| encoding != UTF_8 && encoding.is_ascii_compatible())
+    })
+}
 
 /// Elements whose text is a paragraph.
 const PARAGRAPHS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"];
@@ -215,6 +244,24 @@ pub fn paragraphs(html: &str) -> Vec<Paragraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_declared_charset_is_found_in_either_meta_form() {
+        let name = |page: &str| declared_charset(page.as_bytes()).map(|e| e.name());
+        assert_eq!(
+            name("<html><head><META CHARSET='iso-8859-15'></head>"),
+            Some("ISO-8859-15")
+        );
+        assert_eq!(
+            name(r#"<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">"#),
+            Some("windows-1252")
+        );
+        assert_eq!(name(r#"<meta charset="utf-8">"#), None);
+        assert_eq!(name(r#"<meta name="description" content="charset">"#), None);
+        assert_eq!(name("<p>charset=latin1</p>"), None, "only inside <meta>");
+        let late = format!("{}<meta charset=\"latin1\">", " ".repeat(CHARSET_PRESCAN));
+        assert_eq!(name(&late), None, "past the first 1,024 bytes");
+    }
 
     fn texts(html: &str) -> Vec<(String, usize)> {
         paragraphs(html)

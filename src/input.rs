@@ -4,10 +4,14 @@
 //! everything else, standard input included, is plain text.
 //!
 //! Input is checked before it is scored: a file over `max_bytes`, a binary file (NUL bytes) and
-//! invalid UTF-8 (unless `lossy`) are errors that name the file and the byte offset.
+//! invalid UTF-8 (unless `lossy`) are errors that name the file and the byte offset. Text in
+//! another encoding is read when named (`encoding`, e.g. windows-1252 for older French sites),
+//! and an HTML file that is not UTF-8 is read in the charset its `<meta>` declares.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, UTF_8};
 
 use crate::error::{Error, Result};
 use crate::html_input;
@@ -37,6 +41,9 @@ pub struct ReadOptions {
     pub lossy: bool,
     /// Plain text or HTML.
     pub format: InputFormat,
+    /// The inputs' character encoding, when named; `None` reads UTF-8, and an HTML file that
+    /// is not valid UTF-8 in the charset its `<meta>` declares.
+    pub encoding: Option<&'static Encoding>,
 }
 
 impl Default for ReadOptions {
@@ -45,7 +52,23 @@ impl Default for ReadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             lossy: false,
             format: InputFormat::Auto,
+            encoding: None,
         }
+    }
+}
+
+/// The encoding a WHATWG label names (utf-8, windows-1252, latin1, iso-8859-15…). Encodings
+/// that do not keep ASCII bytes as ASCII (UTF-16) are refused: their text would look binary.
+pub fn encoding_for_label(label: &str) -> std::result::Result<&'static Encoding, String> {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(encoding) if encoding.is_ascii_compatible() => Ok(encoding),
+        Some(encoding) => Err(format!(
+            "{} does not keep ASCII as ASCII; convert the input to UTF-8",
+            encoding.name()
+        )),
+        None => Err(format!(
+            "unknown encoding {label:?} (examples: utf-8, windows-1252, iso-8859-15)"
+        )),
     }
 }
 
@@ -215,26 +238,45 @@ pub fn read_text(source: &Source, options: &ReadOptions) -> Result<String> {
             limit: options.max_bytes,
         });
     }
-    decode(bytes, &path, options.lossy)
+    decode(bytes, &path, options, source.is_html(options.format))
 }
 
-/// Turns bytes into text: NUL bytes mean a binary file; invalid UTF-8 is an error with its
-/// offset, or replaced when `lossy`.
-pub fn decode(bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<String> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+/// Turns bytes into text: NUL bytes mean a binary file. A named encoding other than UTF-8
+/// decodes the bytes. Otherwise invalid UTF-8 is read in the charset an HTML input declares
+/// (when it is not UTF-8 and no encoding was named), replaced when `lossy`, or an error with
+/// its offset.
+pub fn decode(bytes: Vec<u8>, path: &Path, options: &ReadOptions, html: bool) -> Result<String> {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,
         });
     }
+    if let Some(encoding) = options.encoding.filter(|&e| e != UTF_8) {
+        return Ok(decode_with(encoding, &bytes));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            offset: e.utf8_error().valid_up_to(),
-        }),
+        Err(e) => {
+            let declared = (html && options.encoding.is_none())
+                .then(|| html_input::declared_charset(e.as_bytes()))
+                .flatten();
+            match declared {
+                Some(encoding) => Ok(decode_with(encoding, e.as_bytes())),
+                None if options.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                None => Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset: e.utf8_error().valid_up_to(),
+                }),
+            }
+        }
     }
+}
+
+/// The bytes decoded from `encoding` (a byte-order mark, if any, wins); bytes the encoding
+/// cannot map become U+FFFD.
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    encoding.decode(bytes).0.into_owned()
 }
 
 /// Reads an article and splits it into paragraphs; an article with no text is an error.
@@ -259,25 +301,109 @@ pub fn read_article(source: &Source, options: &ReadOptions) -> Result<Vec<Paragr
 mod tests {
     use super::*;
 
+    fn options(lossy: bool, encoding: Option<&str>) -> ReadOptions {
+        ReadOptions {
+            lossy,
+            encoding: encoding.map(|label| encoding_for_label(label).unwrap()),
+            ..ReadOptions::default()
+        }
+    }
+
     #[test]
     fn invalid_utf8_names_the_offset_unless_lossy() {
         let bytes = b"Bonjour \xff le monde".to_vec();
-        let err = decode(bytes.clone(), Path::new("a.txt"), false)
-            .unwrap_err()
-            .to_string();
+        let err = decode(
+            bytes.clone(),
+            Path::new("a.txt"),
+            &options(false, None),
+            false,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("a.txt") && err.contains("byte 8"), "{err}");
+        assert!(err.contains("--encoding windows-1252"), "{err}");
         assert_eq!(
-            decode(bytes, Path::new("a.txt"), true).unwrap(),
+            decode(bytes, Path::new("a.txt"), &options(true, None), false).unwrap(),
             "Bonjour \u{fffd} le monde"
         );
     }
 
     #[test]
     fn nul_bytes_mean_binary() {
-        let err = decode(b"PK\x03\x04\x00".to_vec(), Path::new("a.zip"), true)
-            .unwrap_err()
-            .to_string();
+        let err = decode(
+            b"PK\x03\x04\x00".to_vec(),
+            Path::new("a.zip"),
+            &options(true, Some("windows-1252")),
+            false,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("binary") && err.contains("offset 4"), "{err}");
+    }
+
+    #[test]
+    fn a_named_encoding_decodes_the_text() {
+        let latin = b"Le pr\xe9sident a parl\xe9 \x80 l'\xe9t\xe9.".to_vec();
+        let read = |label| {
+            decode(
+                latin.clone(),
+                Path::new("a.txt"),
+                &options(false, label),
+                false,
+            )
+        };
+        assert_eq!(
+            read(Some("windows-1252")).unwrap(),
+            "Le président a parlé € l'été."
+        );
+        assert_eq!(read(Some("latin1")).unwrap(), read(Some("cp1252")).unwrap());
+        assert!(read(None).is_err());
+        // Naming UTF-8 reads strictly, as without a name.
+        assert!(read(Some("utf-8")).is_err());
+    }
+
+    #[test]
+    fn an_html_page_that_is_not_utf8_is_read_in_its_declared_charset() {
+        let page = b"<html><head><meta charset=\"ISO-8859-1\"></head><p>Un \xe9t\xe9 chaud.</p>";
+        let read = |encoding, html| {
+            decode(
+                page.to_vec(),
+                Path::new("a.html"),
+                &options(false, encoding),
+                html,
+            )
+        };
+        assert!(read(None, true).unwrap().contains("Un été chaud."));
+        assert!(read(None, false).is_err(), "plain text declares nothing");
+        assert!(read(Some("utf-8"), true).is_err(), "a named encoding wins");
+        // Valid UTF-8 stays UTF-8, whatever the page declares.
+        let utf8 = "<meta charset=\"windows-1252\"><p>Un été.</p>";
+        let text = decode(
+            utf8.as_bytes().to_vec(),
+            Path::new("a.html"),
+            &options(false, None),
+            true,
+        )
+        .unwrap();
+        assert_eq!(text, utf8);
+    }
+
+    #[test]
+    fn encoding_labels_are_checked() {
+        assert_eq!(
+            encoding_for_label(" Latin1 ").unwrap().name(),
+            "windows-1252"
+        );
+        let unknown = encoding_for_label("klingon").unwrap_err();
+        assert!(
+            unknown.contains("unknown encoding \"klingon\""),
+            "{unknown}"
+        );
+        let wide = encoding_for_label("utf-16le").unwrap_err();
+        assert!(
+            wide.contains("UTF-16LE") && wide.contains("convert"),
+            "{wide}"
+        );
     }
 
     #[test]

@@ -7,12 +7,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
 
 use calque::atomic_file::to_stdout_or_file;
 use calque::commands::{
     self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, DEFAULT_WORST,
 };
-use calque::input::{InputFormat, ReadOptions, DEFAULT_MAX_BYTES};
+use calque::input::{encoding_for_label, InputFormat, ReadOptions, DEFAULT_MAX_BYTES};
 use calque::model::FitParams;
 use calque::report::{Format, DEFAULT_MAX_FLAGGED_SHARE, DEFAULT_MIN_WORDS};
 use calque::synth::SynthArgs;
@@ -195,6 +196,11 @@ struct Common {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// The inputs' character encoding, a WHATWG label (utf-8, windows-1252, iso-8859-15…).
+    /// Without it, inputs are read as UTF-8, and an HTML file that is not valid UTF-8 in the
+    /// charset its <meta> declares. Example: --encoding windows-1252
+    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label)]
+    encoding: Option<&'static Encoding>,
     /// How to read the inputs. Example: cat page.html | calque score - --input-format html
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
@@ -312,6 +318,9 @@ struct FeaturesCli {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// The inputs' character encoding, a WHATWG label (see `calque score --help`).
+    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label)]
+    encoding: Option<&'static Encoding>,
     /// How to read the inputs.
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
     input_format: InputFormatCli,
@@ -364,6 +373,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
             max_bytes: common.max_bytes,
             lossy: common.lossy,
             format: common.input_format.library(),
+            encoding: common.encoding,
         },
         quiet,
         color,
@@ -460,6 +470,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     max_bytes: args.max_bytes,
                     lossy: args.lossy,
                     format: args.input_format.library(),
+                    encoding: args.encoding,
                 },
                 jobs: jobs(args.jobs),
             };

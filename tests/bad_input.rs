@@ -107,6 +107,45 @@ fn invalid_utf8_names_the_byte_offset() {
 }
 
 #[test]
+fn a_named_encoding_reads_latin1_text_and_html_declares_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write(
+        dir.path(),
+        "latin1.txt",
+        b"Le pr\xe9sident a parl\xe9 hier soir \xe0 la t\xe9l\xe9vision.\n",
+    );
+    let (stdout, _) = expect(
+        0,
+        &[
+            "score",
+            &text,
+            "--encoding",
+            "windows-1252",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(
+        jsonl(&stdout)[0]["text"],
+        "Le président a parlé hier soir à la télévision."
+    );
+    let page = write(
+        dir.path(),
+        "page.html",
+        b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Le pr\xe9sident a parl\xe9 hier soir \xe0 la t\xe9l\xe9vision.</p></body></html>",
+    );
+    let (stdout, _) = expect(0, &["score", &page, "--format", "jsonl"]);
+    assert_eq!(
+        jsonl(&stdout)[0]["text"],
+        "Le président a parlé hier soir à la télévision."
+    );
+    let (_, stderr) = expect(2, &["score", &text, "--encoding", "klingon"]);
+    mentions(&stderr, &["--encoding", "unknown encoding \"klingon\""]);
+    let (_, stderr) = expect(2, &["features", &text, "--encoding", "utf-16"]);
+    mentions(&stderr, &["UTF-16LE", "convert the input to UTF-8"]);
+}
+
+#[test]
 fn utf8_cut_off_at_the_end_names_the_byte_offset() {
     let dir = tempfile::tempdir().unwrap();
     let prefix = "Le texte s'arrête au milieu d'un caract";
