@@ -23,6 +23,7 @@ use crate::report::{
     csv_error, score_article, ArticleReport, Detail, Format, Reason, ReportWriter, ScoreOptions,
     Verdict,
 };
+use crate::segment::Paragraph;
 use crate::train::{self, TrainOptions};
 
 /// How a command ended, for the exit code.
@@ -75,6 +76,8 @@ fn check_share(name: &'static str, value: f64) -> Result<()> {
 pub struct ScoreArgs {
     /// Files, folders or `-`; none means standard input.
     pub inputs: Vec<PathBuf>,
+    /// CSV exports to read the articles from instead ([`input::csv_articles`]).
+    pub data: Vec<PathBuf>,
     /// Model file; the embedded model when absent.
     pub model: Option<PathBuf>,
     /// Output format.
@@ -96,6 +99,12 @@ pub struct ScoreArgs {
     pub progress: bool,
     /// Threads scoring articles at once (1 or more); output order does not depend on it.
     pub jobs: usize,
+}
+
+/// One article to score: a file still to read (in the worker), or one a CSV export gave.
+enum Article {
+    File(Result<Source>),
+    Read(String, Result<Vec<Paragraph>>),
 }
 
 /// Scores every input (`gate = false`: full report) or gives verdicts (`gate = true`).
@@ -125,20 +134,32 @@ pub fn score(
         ReportWriter::new(out, args.format, detail, args.color).map_err(stdout_error)?;
     let mut failed = false;
     let mut blocked = false;
-    let many = args.inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir());
+    let many =
+        !args.data.is_empty() || args.inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir());
     let bar = progress::counter("scoring", "articles", args.progress && many);
-    let score_one = |source: Result<Source>| {
-        let source = source?;
-        let paragraphs = input::read_article(&source, &args.read)?;
-        Ok(score_article(&model, &source.name(), &paragraphs, &options))
+    let articles: Box<dyn Iterator<Item = Article>> = if args.data.is_empty() {
+        Box::new(input::sources(&args.inputs).map(Article::File))
+    } else {
+        Box::new(input::csv_articles(&args.data).map(|(name, read)| Article::Read(name, read)))
     };
     map_in_order(
-        input::sources(&args.inputs),
+        articles,
         args.jobs,
-        |found: Result<Source>| {
-            // A folder that cannot be listed has no article path; its error names it.
-            let name = found.as_ref().map_or(String::new(), Source::name);
-            (name, score_one(found))
+        |article: Article| match article {
+            Article::File(found) => {
+                // A folder that cannot be listed has no article path; its error names it.
+                let name = found.as_ref().map_or(String::new(), Source::name);
+                let scored = found.and_then(|source| {
+                    let paragraphs = input::read_article(&source, &args.read)?;
+                    Ok(score_article(&model, &name, &paragraphs, &options))
+                });
+                (name, scored)
+            }
+            Article::Read(name, read) => {
+                let scored =
+                    read.map(|paragraphs| score_article(&model, &name, &paragraphs, &options));
+                (name, scored)
+            }
         },
         |(name, scored): (String, Result<ArticleReport>)| {
             match scored {

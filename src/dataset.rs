@@ -22,8 +22,11 @@ pub struct LabeledParagraph {
     pub id: String,
     /// Cross-validation group: `pair`, else `doc`, else `id`.
     pub group: String,
-    /// 0 = acceptable French, 1 = poor machine translation.
-    pub label: u8,
+    /// 0 = acceptable French, 1 = poor machine translation; `None` when read by
+    /// [`ArticleReader::open_unlabeled`].
+    pub label: Option<u8>,
+    /// `doc` column, when present and not empty.
+    pub doc: Option<String>,
     /// The paragraph.
     pub text: String,
     /// Value of the breakdown column, when one was asked for.
@@ -86,7 +89,7 @@ struct Columns {
     id: Option<usize>,
     doc: Option<usize>,
     pair: Option<usize>,
-    label: usize,
+    label: Option<usize>,
     text: usize,
     breakdown: Option<usize>,
 }
@@ -105,6 +108,15 @@ pub struct ArticleReader {
 impl ArticleReader {
     /// Opens a labeled CSV (`-` for standard input) and checks its header.
     pub fn open(path: &Path, breakdown: Option<&str>) -> Result<Self> {
+        Self::open_with(path, breakdown, true)
+    }
+
+    /// Opens a CSV to score: `text` is required, a `label` column is ignored.
+    pub fn open_unlabeled(path: &Path) -> Result<Self> {
+        Self::open_with(path, None, false)
+    }
+
+    fn open_with(path: &Path, breakdown: Option<&str>, labeled: bool) -> Result<Self> {
         let input: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin())
         } else {
@@ -127,9 +139,14 @@ impl ArticleReader {
             .map_err(|e| csv_error(1, e.to_string()))?
             .clone();
         if headers.is_empty() || headers.iter().all(str::is_empty) {
+            let expected = if labeled {
+                "`text` and `label`"
+            } else {
+                "`text`"
+            };
             return Err(csv_error(
                 1,
-                "empty file: expected a header row with `text` and `label`".into(),
+                format!("empty file: expected a header row with {expected}"),
             ));
         }
         let find = |name: &str| {
@@ -152,7 +169,11 @@ impl ArticleReader {
             id: find("id"),
             doc: find("doc"),
             pair: find("pair"),
-            label: required("label")?,
+            label: if labeled {
+                Some(required("label")?)
+            } else {
+                None
+            },
             text: required("text")?,
             breakdown: match breakdown {
                 Some(name) => Some(required(name)?),
@@ -207,10 +228,11 @@ impl ArticleReader {
             line,
             message,
         };
-        let label = match field(self.columns.label).trim() {
-            "0" => 0,
-            "1" => 1,
-            other => {
+        let label = match self.columns.label.map(field).as_deref().map(str::trim) {
+            None => None,
+            Some("0") => Some(0),
+            Some("1") => Some(1),
+            Some(other) => {
                 return Err(error(format!(
                     "field `label` must be 0 or 1, got {other:?}"
                 )))
@@ -227,11 +249,12 @@ impl ArticleReader {
             .or_else(|| doc.clone())
             .unwrap_or_else(|| id.clone());
         Ok(Some((
-            doc,
+            doc.clone(),
             LabeledParagraph {
                 id,
                 group,
                 label,
+                doc,
                 text,
                 breakdown: self.columns.breakdown.map(field),
                 line,
@@ -367,8 +390,13 @@ pub fn featurize_with_progress(
             |extracted| {
                 let (article, features) = extracted?;
                 for (paragraph, features) in article.iter().zip(features) {
+                    let label = paragraph.label.ok_or_else(|| Error::Csv {
+                        path: path.clone(),
+                        line: paragraph.line,
+                        message: "no label".into(),
+                    })?;
                     table.rows.push(features.values);
-                    table.labels.push(paragraph.label);
+                    table.labels.push(label);
                     table.groups.push(paragraph.group.clone());
                     table.ids.push(paragraph.id.clone());
                     table.breakdown.push(paragraph.breakdown.clone());
@@ -417,7 +445,8 @@ mod tests {
         let sizes: Vec<usize> = got.iter().map(Vec::len).collect();
         assert_eq!(sizes, vec![2, 1, 1]);
         assert_eq!(got[0][1].id, "b");
-        assert_eq!(got[0][1].label, 1);
+        assert_eq!(got[0][1].label, Some(1));
+        assert_eq!(got[0][1].doc.as_deref(), Some("d1"));
         assert_eq!(got[0][1].line, 3);
     }
 

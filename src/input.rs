@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::{Encoding, UTF_8};
 
+use crate::dataset::{expand_csv_paths, ArticleReader, LabeledParagraph};
 use crate::error::{Error, Result};
 use crate::html_input;
 use crate::segment::{paragraphs, Paragraph};
@@ -279,6 +280,53 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     encoding.decode(bytes).0.into_owned()
 }
 
+/// An article read from a CSV export, named for reports, or the error that stopped its file.
+pub type CsvArticle = (String, Result<Vec<Paragraph>>);
+
+/// The articles of CSV exports (`calque score --data`), read record by record: a `text`
+/// column, and consecutive rows sharing a `doc` are one article, in order (a `label` column is
+/// ignored). An article is named `FILE#DOC`, or `FILE:LINE` for a row without `doc`; its
+/// paragraphs are those of each row's text, with the line of the file where each starts (for
+/// a text whose row starts with it, as exports write it). A file that cannot be opened or
+/// holds a bad record yields one error named after the file; the rest of it is not read.
+pub fn csv_articles(paths: &[PathBuf]) -> Box<dyn Iterator<Item = CsvArticle>> {
+    let files = match expand_csv_paths(paths) {
+        Ok(files) => files,
+        Err(error) => return Box::new(std::iter::once((String::new(), Err(error)))),
+    };
+    Box::new(files.into_iter().flat_map(|path| {
+        let file = path.display().to_string();
+        let articles: Box<dyn Iterator<Item = CsvArticle>> =
+            match ArticleReader::open_unlabeled(&path) {
+                Ok(reader) => Box::new(reader.map(move |article| match article {
+                    Ok(rows) => (csv_article_name(&file, &rows), Ok(csv_paragraphs(&rows))),
+                    Err(error) => (file.clone(), Err(error)),
+                })),
+                Err(error) => Box::new(std::iter::once((file, Err(error)))),
+            };
+        articles
+    }))
+}
+
+fn csv_article_name(file: &str, rows: &[LabeledParagraph]) -> String {
+    match rows.first() {
+        Some(LabeledParagraph { doc: Some(doc), .. }) => format!("{file}#{doc}"),
+        Some(first) => format!("{file}:{}", first.line),
+        None => file.to_string(),
+    }
+}
+
+fn csv_paragraphs(rows: &[LabeledParagraph]) -> Vec<Paragraph> {
+    rows.iter()
+        .flat_map(|row| {
+            paragraphs(&row.text).into_iter().map(|p| Paragraph {
+                text: p.text,
+                line: row.line as usize + p.line - 1,
+            })
+        })
+        .collect()
+}
+
 /// Reads an article and splits it into paragraphs; an article with no text is an error.
 pub fn read_article(source: &Source, options: &ReadOptions) -> Result<Vec<Paragraph>> {
     let text = read_text(source, options)?;
@@ -403,6 +451,54 @@ mod tests {
         assert!(
             wide.contains("UTF-16LE") && wide.contains("convert"),
             "{wide}"
+        );
+    }
+
+    #[test]
+    fn csv_exports_give_one_article_per_doc_with_the_lines_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("crawl.csv");
+        std::fs::write(
+            &file,
+            "id,doc,label,text\n1,a,,Un.\n2,a,,Deux.\n3,,,\"Trois.\n\nQuatre.\"\n4,b,,Cinq.\n",
+        )
+        .unwrap();
+        let got: Vec<(String, Vec<(String, usize)>)> = csv_articles(std::slice::from_ref(&file))
+            .map(|(name, read)| {
+                let paragraphs = read
+                    .unwrap()
+                    .into_iter()
+                    .map(|p| (p.text, p.line))
+                    .collect();
+                (name.rsplit('/').next().unwrap().to_string(), paragraphs)
+            })
+            .collect();
+        let line = |text: &str, line| (text.to_string(), line);
+        assert_eq!(
+            got,
+            vec![
+                ("crawl.csv#a".into(), vec![line("Un.", 2), line("Deux.", 3)]),
+                (
+                    "crawl.csv:4".into(),
+                    vec![line("Trois.", 4), line("Quatre.", 6)]
+                ),
+                ("crawl.csv#b".into(), vec![line("Cinq.", 7)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_csv_record_ends_its_file_with_an_error_naming_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("crawl.csv");
+        std::fs::write(&file, "text\nUn.\n\"\"\nTrois.\n").unwrap();
+        let got: Vec<CsvArticle> = csv_articles(&[file]).collect();
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.is_ok());
+        let error = got[1].1.as_ref().unwrap_err().to_string();
+        assert!(
+            error.contains("crawl.csv: line 3") && error.contains("`text` is empty"),
+            "{error}"
         );
     }
 

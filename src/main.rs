@@ -177,6 +177,11 @@ struct Common {
     /// Files, folders (their .txt, .md, .html and .htm files) or - for standard input.
     /// Default: standard input.
     inputs: Vec<PathBuf>,
+    /// CSV exports to score instead of files (folders: their .csv files), read record by
+    /// record: a `text` column; consecutive rows sharing `doc` are one article. Repeatable.
+    /// Example: --data crawl.csv
+    #[arg(long, num_args = 1.., conflicts_with = "inputs", value_name = "CSV")]
+    data: Vec<PathBuf>,
     /// Model file (default: the embedded model). Example: --model my-model.json
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
@@ -364,6 +369,7 @@ struct CompletionsCli {
 fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> ScoreArgs {
     ScoreArgs {
         inputs: common.inputs,
+        data: common.data,
         model: common.model,
         format,
         threshold: common.threshold,

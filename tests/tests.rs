@@ -233,6 +233,51 @@ fn score_exits_2_on_a_missing_file_but_scores_the_rest() {
 }
 
 #[test]
+fn score_and_gate_read_csv_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(data("clean.txt")).unwrap();
+    let machine = std::fs::read_to_string(data("machine.txt")).unwrap();
+    let mut export = csv::Writer::from_path(dir.path().join("crawl.csv")).unwrap();
+    export.write_record(["id", "doc", "text"]).unwrap();
+    export.write_record(["1", "clean", clean.as_str()]).unwrap();
+    export
+        .write_record(["2", "machine", machine.as_str()])
+        .unwrap();
+    export.flush().unwrap();
+    let crawl = dir.path().join("crawl.csv").display().to_string();
+    let (code, stdout, stderr) = run(&["score", "--data", &crawl, "--format", "jsonl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let records = jsonl(&stdout);
+    let articles: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r["type"] == "article")
+        .map(|r| (r["path"].as_str().unwrap(), r["verdict"].as_str().unwrap()))
+        .collect();
+    let name = |doc: &str| format!("{crawl}#{doc}");
+    assert_eq!(
+        articles,
+        vec![
+            (name("clean").as_str(), "pass"),
+            (name("machine").as_str(), "block")
+        ]
+    );
+    // A paragraph's line is its line in the CSV file: the first starts on the row's line.
+    let first = records.iter().find(|r| r["type"] == "paragraph").unwrap();
+    assert_eq!(first["line"], 2);
+    assert_eq!(run(&["gate", "--data", &crawl]).0, 1);
+    // A bad export beside a good one: the good one is scored, the gate fails closed.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,body\n1,Texte.\n").unwrap();
+    let (code, stdout, stderr) = run(&["gate", "--data", &crawl, bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("bad.csv: line 1: no `text` column"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("#clean: pass"), "{stdout}");
+}
+
+#[test]
 fn gate_exit_codes() {
     assert_eq!(run(&["gate", &path("clean.txt")]).0, 0);
     assert_eq!(run(&["gate", &path("machine.txt")]).0, 1);
