@@ -5,7 +5,8 @@
 //! `id`; `doc` (consecutive rows sharing `doc` are one article, in order, so article-level
 //! features such as mixed name spellings work); `pair` (rows sharing `pair` are the same
 //! content, and stay in the same cross-validation fold). Other columns are ignored, except one
-//! the caller names to break results down by (e.g. `source`).
+//! the caller names to break results down by (e.g. `source`). The same reader, opened without
+//! labels, streams the articles of the CSV exports `calque score --data` scores.
 
 use std::fs::File;
 use std::io::Read;
