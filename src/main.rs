@@ -204,7 +204,7 @@ struct Common {
     /// The inputs' character encoding, a WHATWG label (utf-8, windows-1252, iso-8859-15…).
     /// Without it, inputs are read as UTF-8, and an HTML file that is not valid UTF-8 in the
     /// charset its <meta> declares. Example: --encoding windows-1252
-    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label)]
+    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
     encoding: Option<&'static Encoding>,
     /// How to read the inputs. Example: cat page.html | calque score - --input-format html
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
@@ -324,7 +324,7 @@ struct FeaturesCli {
     #[arg(long)]
     lossy: bool,
     /// The inputs' character encoding, a WHATWG label (see `calque score --help`).
-    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label)]
+    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
     encoding: Option<&'static Encoding>,
     /// How to read the inputs.
     #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
