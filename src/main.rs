@@ -196,10 +196,10 @@ struct Common {
     #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F")]
     max_flagged_share: f64,
     /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES", conflicts_with = "data")]
     max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "data")]
     lossy: bool,
     /// The inputs' character encoding, a WHATWG label (utf-8, windows-1252, iso-8859-15…).
     /// Without it, inputs are read as UTF-8, and an HTML file that is not valid UTF-8 in the
@@ -207,7 +207,13 @@ struct Common {
     #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
     encoding: Option<&'static Encoding>,
     /// How to read the inputs. Example: cat page.html | calque score - --input-format html
-    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        value_name = "FORMAT",
+        conflicts_with = "data"
+    )]
     input_format: InputFormatCli,
     /// Articles scored at once, on this many threads (default: every core). The output is the
     /// same, in the same order, whatever N. Example: --jobs 1
@@ -318,16 +324,22 @@ struct FeaturesCli {
     #[arg(long, num_args = 1.., conflicts_with = "inputs", value_name = "CSV")]
     data: Vec<PathBuf>,
     /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES", conflicts_with = "data")]
     max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "data")]
     lossy: bool,
     /// The inputs' character encoding, a WHATWG label (see `calque score --help`).
     #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
     encoding: Option<&'static Encoding>,
     /// How to read the inputs.
-    #[arg(long, value_enum, default_value = "auto", value_name = "FORMAT")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        value_name = "FORMAT",
+        conflicts_with = "data"
+    )]
     input_format: InputFormatCli,
     /// Threads extracting the features of --data (default: every core). The rows are the same,
     /// in the same order, whatever N. Example: --jobs 1
