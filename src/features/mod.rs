@@ -305,9 +305,11 @@ pub fn extract_article<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphFeatures
         .map(|p| Analysis::new(p.as_ref()))
         .collect();
     let context = ArticleContext::new(&analyses);
+    // Each paragraph's analysis is dropped once its features are out, so a long article does
+    // not hold both whole.
     analyses
-        .iter()
-        .map(|analysis| extract_paragraph(analysis, &context))
+        .into_iter()
+        .map(|analysis| extract_paragraph(&analysis, &context))
         .collect()
 }
 
