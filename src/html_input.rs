@@ -1,10 +1,13 @@
 //! Paragraphs of an HTML article.
 //!
-//! A web page holds more than its article: menus, scripts, related links. Only the text of
-//! `p`, `h1`–`h6`, `li` and `blockquote` elements is kept; whatever sits inside `script`,
+//! A web page holds more than its article: menus, scripts, related links. The text of `p`,
+//! `h1`–`h6`, `li` and `blockquote` elements is kept, each element one paragraph. So is text
+//! written straight into a block (`div`, `td`, `article`…), as older sites and forums write
+//! articles, with `<br>` as line breaks: such a stretch is cut into paragraphs as plain text is
+//! (a blank line, here `<br><br>`, always ends one). Whatever sits inside `head`, `script`,
 //! `style`, `nav`, `header`, `footer`, `aside`, `noscript` and `template` is skipped. Entities
 //! are decoded, runs of HTML whitespace become one space, and each paragraph keeps the 1-based
-//! line of its opening tag in the HTML source, so reports point back into the file.
+//! line of the HTML source where it starts, so reports point back into the file.
 //!
 //! The HTML is read with html5ever's tokenizer (Servo's spec-compliant parser, which reports
 //! line numbers and decodes character references). A tokenizer, not a tree: a start tag of a
@@ -22,7 +25,7 @@ use html5ever::tokenizer::{
 
 use encoding_rs::{Encoding, UTF_8};
 
-use crate::segment::Paragraph;
+use crate::segment::{paragraphs as text_paragraphs, Paragraph};
 
 /// Bytes of a page searched for a `<meta>` charset, as browsers do.
 const CHARSET_PRESCAN: usize = 1024;
@@ -56,7 +59,7 @@ const PARAGRAPHS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "bl
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+    "head", "script", "style", "nav", "header", "footer", "aside", "noscript", "template",
 ];
 
 /// Block elements that end the paragraph being read, without starting one; closing one
@@ -92,6 +95,11 @@ struct State {
     paragraphs: Vec<Paragraph>,
     /// Text of the paragraph being read, and the line of its opening tag.
     current: Option<(String, usize)>,
+    /// Text written straight into a block, outside paragraph elements, with `<br>` as line
+    /// breaks, and the source line where each of its lines starts.
+    loose: Option<(String, Vec<usize>)>,
+    /// True after a `<br>` in loose text, until text starts the next line and gives its line.
+    line_pending: bool,
     /// Open paragraph and block elements, innermost last.
     open: Vec<String>,
     /// How many skipped elements are open.
@@ -102,8 +110,24 @@ impl State {
     fn flush(&mut self) {
         if let Some((text, line)) = self.current.take() {
             let text = collapse_whitespace(&text);
-            if !text.is_empty() {
+            if !text.trim().is_empty() {
                 self.paragraphs.push(Paragraph { text, line });
+            }
+        }
+        self.line_pending = false;
+        if let Some((text, lines)) = self.loose.take() {
+            let collapsed: Vec<String> = text.split('\n').map(collapse_whitespace).collect();
+            for found in text_paragraphs(&collapsed.join("\n")) {
+                if found.text.chars().any(char::is_alphanumeric) {
+                    self.paragraphs.push(Paragraph {
+                        text: found.text,
+                        line: lines
+                            .get(found.line - 1)
+                            .or(lines.last())
+                            .copied()
+                            .unwrap_or(1),
+                    });
+                }
             }
         }
     }
@@ -140,7 +164,15 @@ impl State {
             return;
         }
         if name == "br" {
-            self.text(" ", line);
+            let in_paragraph = self.in_paragraph();
+            match &mut self.loose {
+                Some((text, lines)) if !in_paragraph => {
+                    text.push('\n');
+                    lines.push(line);
+                    self.line_pending = true;
+                }
+                _ => self.text(" ", line),
+            }
             return;
         }
         let paragraph = PARAGRAPHS.contains(&name);
@@ -161,15 +193,44 @@ impl State {
         }
     }
 
+    fn in_paragraph(&self) -> bool {
+        self.open.iter().any(|e| PARAGRAPHS.contains(&e.as_str()))
+    }
+
     fn text(&mut self, text: &str, line: usize) {
-        let in_paragraph = self.open.iter().any(|e| PARAGRAPHS.contains(&e.as_str()));
-        if self.skipping > 0 || !in_paragraph {
+        if self.skipping > 0 {
             return;
         }
-        self.current
-            .get_or_insert_with(|| (String::new(), line))
-            .0
-            .push_str(text);
+        if self.in_paragraph() {
+            self.current
+                .get_or_insert_with(|| (String::new(), line))
+                .0
+                .push_str(text);
+        } else if self.loose.is_some() || !text.trim_ascii().is_empty() {
+            // The tokenizer gives the line where a run of text ends: count back to where its
+            // first visible character sits.
+            let start = text.trim_ascii_start();
+            let first_line = (!start.is_empty()).then(|| {
+                let before = text[..text.len() - start.len()].matches('\n').count();
+                (line + before)
+                    .saturating_sub(text.matches('\n').count())
+                    .max(1)
+            });
+            let (loose, lines) = self
+                .loose
+                .get_or_insert_with(|| (String::new(), Vec::new()));
+            match (first_line, lines.last_mut()) {
+                (Some(first), None) => lines.push(first),
+                (Some(first), Some(last)) if self.line_pending => {
+                    *last = first;
+                    self.line_pending = false;
+                }
+                _ => {}
+            }
+            // Source line breaks inside loose text are spaces, as in a browser; only `<br>`
+            // breaks a line.
+            loose.push_str(&text.replace(['\n', '\r'], " "));
+        }
     }
 }
 
@@ -297,6 +358,33 @@ mod tests {
     }
 
     #[test]
+    fn text_written_straight_into_a_block_is_cut_at_line_breaks_like_plain_text() {
+        let html = "<html><head><title>Le titre de la page</title></head><body>\n\
+                    <div>Premier paragraphe, écrit\n sur deux lignes.<br><br>\n\
+                    Deuxième paragraphe<br>\ncoupé au milieu de sa phrase.<br>\n\
+                    Troisième.<br> | <br></div>\n\
+                    <table><tr><td>Une cellule.</td></tr></table></body></html>";
+        assert_eq!(
+            texts(html),
+            vec![
+                ("Premier paragraphe, écrit sur deux lignes.".to_string(), 2),
+                (
+                    "Deuxième paragraphe coupé au milieu de sa phrase.".to_string(),
+                    4
+                ),
+                ("Troisième.".to_string(), 6),
+                ("Une cellule.".to_string(), 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_only_elements_and_separators_are_not_paragraphs() {
+        // A vertical tab is text to HTML but whitespace to a reader (found by fuzzing).
+        assert!(texts("<p>\u{b}</p><div> | <br> · </div>").is_empty());
+    }
+
+    #[test]
     fn an_unclosed_paragraph_ends_at_the_next_block() {
         let html = "<p>Premier.\n<p>Deuxième.\n<div>hors paragraphe</div>\n<blockquote><p>Citée.</p></blockquote>";
         assert_eq!(
@@ -304,6 +392,7 @@ mod tests {
             vec![
                 ("Premier.".to_string(), 1),
                 ("Deuxième.".to_string(), 2),
+                ("hors paragraphe".to_string(), 3),
                 ("Citée.".to_string(), 4),
             ]
         );
@@ -314,7 +403,11 @@ mod tests {
         let html = "<ul><li><p>Un\n<li>Deux</ul>\n<div>hors liste</div>";
         assert_eq!(
             texts(html),
-            vec![("Un".to_string(), 1), ("Deux".to_string(), 2)]
+            vec![
+                ("Un".to_string(), 1),
+                ("Deux".to_string(), 2),
+                ("hors liste".to_string(), 3)
+            ]
         );
         assert_eq!(
             texts("<li><div>Dans un bloc</div></li>"),
