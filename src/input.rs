@@ -298,10 +298,31 @@ pub fn csv_articles(paths: &[PathBuf]) -> Box<dyn Iterator<Item = CsvArticle>> {
         let file = path.display().to_string();
         let articles: Box<dyn Iterator<Item = CsvArticle>> =
             match ArticleReader::open_unlabeled(&path) {
-                Ok(reader) => Box::new(reader.map(move |article| match article {
-                    Ok(rows) => (csv_article_name(&file, &rows), Ok(csv_paragraphs(&rows))),
-                    Err(error) => (file.clone(), Err(error)),
-                })),
+                Ok(reader) => {
+                    // A file with a header and no row gives no article: an error, so that a
+                    // gate never passes an empty export.
+                    let seen = std::rc::Rc::new(std::cell::Cell::new(false));
+                    let seen_here = seen.clone();
+                    let name = file.clone();
+                    let rows = reader.map(move |article| {
+                        seen_here.set(true);
+                        match article {
+                            Ok(rows) => (csv_article_name(&file, &rows), Ok(csv_paragraphs(&rows))),
+                            Err(error) => (file.clone(), Err(error)),
+                        }
+                    });
+                    let none = std::iter::once_with(move || {
+                        (!seen.get()).then(|| {
+                            let error = Error::Csv {
+                                path: path.clone(),
+                                line: 1,
+                                message: "a header and no row: nothing to score".into(),
+                            };
+                            (name, Err(error))
+                        })
+                    });
+                    Box::new(rows.chain(none.flatten()))
+                }
                 Err(error) => Box::new(std::iter::once((file, Err(error)))),
             };
         articles
@@ -484,6 +505,20 @@ mod tests {
                 ),
                 ("crawl.csv#b".into(), vec![line("Cinq.", 7)]),
             ]
+        );
+    }
+
+    #[test]
+    fn a_csv_export_with_no_row_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("vide.csv");
+        std::fs::write(&file, "id,doc,text\n").unwrap();
+        let got: Vec<CsvArticle> = csv_articles(&[file]).collect();
+        assert_eq!(got.len(), 1);
+        let error = got[0].1.as_ref().unwrap_err().to_string();
+        assert!(
+            error.contains("vide.csv: line 1: a header and no row"),
+            "{error}"
         );
     }
 
