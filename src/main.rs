@@ -172,6 +172,43 @@ impl InputFormatCli {
     }
 }
 
+/// How files are read: shared by `score`, `gate` and `features`. None of it applies to CSV
+/// read with `--data`, so each is refused beside it.
+#[derive(clap::Args)]
+struct ReadCli {
+    /// Largest article read, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES", conflicts_with = "data")]
+    max_bytes: u64,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long, conflicts_with = "data")]
+    lossy: bool,
+    /// The inputs' character encoding, a WHATWG label (utf-8, windows-1252, iso-8859-15…).
+    /// Without it, inputs are read as UTF-8, and an HTML file that is not valid UTF-8 in the
+    /// charset its <meta> declares. Example: --encoding windows-1252
+    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
+    encoding: Option<&'static Encoding>,
+    /// How to read the inputs. Example: cat page.html | calque score - --input-format html
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        value_name = "FORMAT",
+        conflicts_with = "data"
+    )]
+    input_format: InputFormatCli,
+}
+
+impl ReadCli {
+    fn library(&self) -> ReadOptions {
+        ReadOptions {
+            max_bytes: self.max_bytes,
+            lossy: self.lossy,
+            format: self.input_format.library(),
+            encoding: self.encoding,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct Common {
     /// Files, folders (their .txt, .md, .html and .htm files) or - for standard input.
@@ -195,26 +232,8 @@ struct Common {
     /// An article is blocked when more than this share of its judged paragraphs is flagged.
     #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F")]
     max_flagged_share: f64,
-    /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES", conflicts_with = "data")]
-    max_bytes: u64,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long, conflicts_with = "data")]
-    lossy: bool,
-    /// The inputs' character encoding, a WHATWG label (utf-8, windows-1252, iso-8859-15…).
-    /// Without it, inputs are read as UTF-8, and an HTML file that is not valid UTF-8 in the
-    /// charset its <meta> declares. Example: --encoding windows-1252
-    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
-    encoding: Option<&'static Encoding>,
-    /// How to read the inputs. Example: cat page.html | calque score - --input-format html
-    #[arg(
-        long,
-        value_enum,
-        default_value = "auto",
-        value_name = "FORMAT",
-        conflicts_with = "data"
-    )]
-    input_format: InputFormatCli,
+    #[command(flatten)]
+    read: ReadCli,
     /// Articles scored at once, on this many threads (default: every core). The output is the
     /// same, in the same order, whatever N. Example: --jobs 1
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -323,24 +342,8 @@ struct FeaturesCli {
     /// Labeled CSVs to read instead of articles. Repeatable.
     #[arg(long, num_args = 1.., conflicts_with = "inputs", value_name = "CSV")]
     data: Vec<PathBuf>,
-    /// Largest article read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES", conflicts_with = "data")]
-    max_bytes: u64,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long, conflicts_with = "data")]
-    lossy: bool,
-    /// The inputs' character encoding, a WHATWG label (see `calque score --help`).
-    #[arg(long, value_name = "LABEL", value_parser = encoding_for_label, conflicts_with = "data")]
-    encoding: Option<&'static Encoding>,
-    /// How to read the inputs.
-    #[arg(
-        long,
-        value_enum,
-        default_value = "auto",
-        value_name = "FORMAT",
-        conflicts_with = "data"
-    )]
-    input_format: InputFormatCli,
+    #[command(flatten)]
+    read: ReadCli,
     /// Threads extracting the features of --data (default: every core). The rows are the same,
     /// in the same order, whatever N. Example: --jobs 1
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -387,12 +390,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         threshold: common.threshold,
         min_words: common.min_words,
         max_flagged_share: common.max_flagged_share,
-        read: ReadOptions {
-            max_bytes: common.max_bytes,
-            lossy: common.lossy,
-            format: common.input_format.library(),
-            encoding: common.encoding,
-        },
+        read: common.read.library(),
         quiet,
         color,
         // A bar would tangle with the report when both go to the same terminal.
@@ -484,12 +482,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let features = FeaturesArgs {
                 inputs: args.inputs,
                 data: args.data,
-                read: ReadOptions {
-                    max_bytes: args.max_bytes,
-                    lossy: args.lossy,
-                    format: args.input_format.library(),
-                    encoding: args.encoding,
-                },
+                read: args.read.library(),
                 jobs: jobs(args.jobs),
             };
             commands::features(&features, &mut out, &mut err)?
