@@ -296,36 +296,26 @@ pub fn csv_articles(paths: &[PathBuf]) -> Box<dyn Iterator<Item = CsvArticle>> {
     };
     Box::new(files.into_iter().flat_map(|path| {
         let file = path.display().to_string();
-        let articles: Box<dyn Iterator<Item = CsvArticle>> =
-            match ArticleReader::open_unlabeled(&path) {
-                Ok(reader) => {
-                    // A file with a header and no row gives no article: an error, so that a
-                    // gate never passes an empty export.
-                    let seen = std::rc::Rc::new(std::cell::Cell::new(false));
-                    let seen_here = seen.clone();
-                    let name = file.clone();
-                    let rows = reader.map(move |article| {
-                        seen_here.set(true);
-                        match article {
-                            Ok(rows) => (csv_article_name(&file, &rows), Ok(csv_paragraphs(&rows))),
-                            Err(error) => (file.clone(), Err(error)),
-                        }
-                    });
-                    let none = std::iter::once_with(move || {
-                        (!seen.get()).then(|| {
-                            let error = Error::Csv {
-                                path: path.clone(),
-                                line: 1,
-                                message: "a header and no row: nothing to score".into(),
-                            };
-                            (name, Err(error))
-                        })
-                    });
-                    Box::new(rows.chain(none.flatten()))
-                }
-                Err(error) => Box::new(std::iter::once((file, Err(error)))),
+        let mut articles = match ArticleReader::open_unlabeled(&path) {
+            Ok(reader) => reader.peekable(),
+            Err(error) => {
+                return Box::new(std::iter::once((file, Err(error))))
+                    as Box<dyn Iterator<Item = CsvArticle>>
+            }
+        };
+        if articles.peek().is_none() {
+            // A header and no row: an error, so that a gate never passes an empty export.
+            let error = Error::Csv {
+                path,
+                line: 1,
+                message: "a header and no row: nothing to score".into(),
             };
-        articles
+            return Box::new(std::iter::once((file, Err(error))));
+        }
+        Box::new(articles.map(move |article| match article {
+            Ok(rows) => (csv_article_name(&file, &rows), Ok(csv_paragraphs(&rows))),
+            Err(error) => (file.clone(), Err(error)),
+        }))
     }))
 }
 
