@@ -99,6 +99,39 @@ pub struct Model {
     pub training: Option<TrainingSummary>,
 }
 
+/// Each column's mean and standard deviation (1 for a constant column), in two passes over
+/// the rows rather than two per column: on a million rows, column by column spent most of
+/// its time on cache misses. Each column is still summed in row order, so the values are the
+/// same to the bit.
+fn column_means_and_scales<R: AsRef<[f64]>>(rows: &[R], columns: usize) -> (Vec<f64>, Vec<f64>) {
+    let n = rows.len() as f64;
+    let mut sums = vec![0.0; columns];
+    for row in rows {
+        for (sum, value) in sums.iter_mut().zip(row.as_ref()) {
+            *sum += value;
+        }
+    }
+    let means: Vec<f64> = sums.iter().map(|sum| sum / n).collect();
+    let mut squares = vec![0.0; columns];
+    for row in rows {
+        for ((square, value), mean) in squares.iter_mut().zip(row.as_ref()).zip(&means) {
+            *square += (value - mean).powi(2);
+        }
+    }
+    let scales = squares
+        .iter()
+        .map(|square| {
+            let variance = square / n;
+            if variance > 0.0 {
+                variance.sqrt()
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    (means, scales)
+}
+
 /// The standardised feature matrix, column-major: linfa's gradient multiplies by its
 /// transpose, which is 2.5–3× faster in that layout.
 fn standardised_matrix<R: AsRef<[f64]>>(rows: &[R], means: &[f64], scales: &[f64]) -> Array2<f64> {
@@ -133,19 +166,7 @@ impl Model {
                 labels[0]
             )));
         }
-        let columns = names.len();
-        let mut means = vec![0.0; columns];
-        let mut scales = vec![0.0; columns];
-        for j in 0..columns {
-            let mean = rows.iter().map(|r| r.as_ref()[j]).sum::<f64>() / n as f64;
-            let variance = rows
-                .iter()
-                .map(|r| (r.as_ref()[j] - mean).powi(2))
-                .sum::<f64>()
-                / n as f64;
-            means[j] = mean;
-            scales[j] = if variance > 0.0 { variance.sqrt() } else { 1.0 };
-        }
+        let (means, scales) = column_means_and_scales(rows, names.len());
         let initial = warm_start(rows, labels, &means, &scales, params, WARM_START_ROWS)?;
         let x = standardised_matrix(rows, &means, &scales);
         let (weights, intercept) = fit_linfa(x, labels, params, initial)?;
