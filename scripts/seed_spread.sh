@@ -30,8 +30,16 @@ by = json.load(sys.stdin)["by"]
 print(" | ".join("%.3f" % by[s]["roc_auc"] for s in ("newstest2014.en-fr", "wmt22.general.news.de-fr")))'
 }
 
-echo "| synth seed | CV ROC AUC | seeds | newstest2014 | WMT22 DE→FR | whole dev |"
-echo "|---|---|---|---|---|---|"
+# The straight_quotes weight is printed because the DE→FR column follows it (README, "Measured").
+quote_weight() {
+  python3 -c '
+import json, sys
+model = json.load(open(sys.argv[1]))
+print("%+.3f" % model["weights"][model["features"].index("straight_quotes")])' "$1"
+}
+
+echo "| synth seed | CV ROC AUC | seeds | newstest2014 | WMT22 DE→FR | whole dev | straight_quotes weight |"
+echo "|---|---|---|---|---|---|---|"
 for seed in "${seeds[@]}"; do
   "$calque" synth --data training-data/written --seed "$seed" > "$work/generated.csv" 2>/dev/null
   cv=$("$calque" train --data training-data/written "$work/generated.csv" --out "$work/model.json" --force 2>/dev/null |
@@ -40,7 +48,7 @@ for seed in "${seeds[@]}"; do
   seeds_auc=$("$calque" eval "${model[@]}" --data "$shared/seeds/seeds_eval.csv" --format json | auc)
   dev=$("$calque" eval "${model[@]}" --data "$shared/data/realmt/realmt_dev.csv" --format json | auc)
   sources=$("$calque" eval "${model[@]}" --data "$shared/data/realmt/realmt_dev.csv" --by source --format json | by_source)
-  echo "| $seed | $cv | $seeds_auc | $sources | $dev |"
+  echo "| $seed | $cv | $seeds_auc | $sources | $dev | $(quote_weight "$work/model.json") |"
 done | tee "$work/rows.md"
 python3 - "$work/rows.md" <<'EOF'
 import sys
