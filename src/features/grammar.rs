@@ -327,7 +327,7 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         };
         let elision_slip =
             matches!(tokens[i].norm.as_str(), "la" | "le") && starts_with_vowel(word);
-        if gender != det_gender && !elision_slip {
+        if gender != det_gender && !elision_slip && !english_modifier(analysis, j, det_gender) {
             recorder.hit(
                 Feature::GenderClash,
                 tokens[i].start,
@@ -345,6 +345,17 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         }
         j += 1;
     }
+}
+
+/// True when the word at `j` is an English word modifying the English noun after it, which
+/// carries the gender French gives the compound: "le street art", "du fantasy football".
+/// Such a word (more frequent in English than in French) may be listed with its own French
+/// gender, but it is not the head.
+fn english_modifier(analysis: &Analysis, j: usize, det_gender: Gender) -> bool {
+    let word = &analysis.words[j];
+    word.en_zipf > word.fr_zipf
+        && same_sentence(&analysis.tokens, j, j + 1)
+        && analysis.words[j + 1].gender == Some(det_gender)
 }
 
 /// The adjective right after a noun that agrees with its determiner, when its form shows the
@@ -610,6 +621,16 @@ mod tests {
         let text =
             "Un échange de vues, une première visite et son amie ; il la compte parmi les siens.";
         assert!(grammar(text, "gender_clash").is_empty());
+    }
+
+    #[test]
+    fn english_compounds_take_the_gender_of_their_last_noun() {
+        let text = "Le street art envahit la ville et les ligues du fantasy football recrutent.";
+        assert!(grammar(text, "gender_clash").is_empty());
+        assert_eq!(
+            grammar("Il a proposé une échange de prisonniers.", "gender_clash"),
+            vec!["une échange"]
+        );
     }
 
     #[test]
