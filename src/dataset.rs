@@ -12,6 +12,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::crlf::LfReader;
 use crate::error::{Error, Result};
 use crate::features::extract_article;
 use crate::parallel::{default_jobs, map_in_order};
@@ -98,7 +99,7 @@ struct Columns {
 /// Streams the articles of one labeled CSV.
 pub struct ArticleReader {
     path: PathBuf,
-    reader: csv::Reader<Hashing<Box<dyn Read>>>,
+    reader: csv::Reader<LfReader<Hashing<Box<dyn Read>>>>,
     record: csv::StringRecord,
     columns: Columns,
     pending: Option<(Option<String>, LabeledParagraph)>,
@@ -126,10 +127,10 @@ impl ArticleReader {
         let hash = std::rc::Rc::new(std::cell::Cell::new(Fnv::default()));
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .from_reader(Hashing {
+            .from_reader(LfReader::new(Hashing {
                 inner: input,
                 hash: hash.clone(),
-            });
+            }));
         let csv_error = |line: u64, message: String| Error::Csv {
             path: path.to_path_buf(),
             line,
@@ -480,6 +481,16 @@ mod tests {
         );
         let err = articles("text,label\n\" \",1\n").unwrap_err().to_string();
         assert!(err.contains("`text` is empty"), "{err}");
+    }
+
+    #[test]
+    fn a_crlf_file_gives_the_same_lines() {
+        let text = "id,label,text\r\na,0,\"Un.\r\nDeux.\"\r\nb,1,Trois.\r\nc,2,Quatre.\r\n";
+        let err = articles(text).unwrap_err().to_string();
+        assert!(err.contains("line 5") && err.contains("`label`"), "{err}");
+        let got = articles(&text.replace("c,2", "c,1")).unwrap();
+        let lines: Vec<u64> = got.iter().flatten().map(|p| p.line).collect();
+        assert_eq!(lines, vec![2, 4, 5]);
     }
 
     #[test]

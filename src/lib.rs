@@ -18,6 +18,7 @@
 
 pub mod atomic_file;
 pub mod commands;
+mod crlf;
 pub mod dataset;
 pub mod error;
 pub mod features;

@@ -14,6 +14,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::crlf::LfReader;
 use crate::dataset::expand_csv_paths;
 use crate::error::{Error, Result};
 use crate::lexicon::{Gender, LEXICONS};
@@ -432,11 +433,8 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
         .map_err(io)?;
     let mut written = 0;
     for path in expand_csv_paths(&args.data)? {
-        let mut reader = csv::Reader::from_path(&path).map_err(|e| Error::Csv {
-            path: path.clone(),
-            line: 1,
-            message: e.to_string(),
-        })?;
+        let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let mut reader = csv::Reader::from_reader(LfReader::new(file));
         let headers = reader.headers().map_err(|e| Error::Csv {
             path: path.clone(),
             line: 1,

@@ -1,0 +1,119 @@
+//! CRLF line ends read as LF, for the CSV reader.
+//!
+//! The csv crate counts a line only when it consumes a `\n`, and stops a record after the `\r`
+//! of a `\r\n`: in a CRLF file (any CSV saved on Windows, or by Python's csv module) every
+//! record's line came out one too low, so an error named the line above the bad record
+//! (rust-csv issue 395, open). Turning each `\r\n` into `\n` before the parser fixes the count;
+//! a lone `\r` is kept. Inside a quoted field the text changes only by that, which paragraph
+//! splitting already reads as the same line break.
+
+use std::io::{self, BufRead, BufReader, Read};
+
+/// A reader that turns every `\r\n` of `inner` into `\n`.
+pub struct LfReader<R> {
+    inner: BufReader<R>,
+}
+
+impl<R: Read> LfReader<R> {
+    /// Wraps a reader.
+    pub fn new(inner: R) -> Self {
+        LfReader {
+            inner: BufReader::new(inner),
+        }
+    }
+}
+
+impl<R: Read> Read for LfReader<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let mut written = 0;
+        while written < out.len() {
+            let chunk = self.inner.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            if chunk[0] == b'\r' {
+                self.inner.consume(1);
+                // The byte after a `\r` may be in the next chunk: look before keeping it.
+                if self.inner.fill_buf()?.first() != Some(&b'\n') {
+                    out[written] = b'\r';
+                    written += 1;
+                }
+                continue;
+            }
+            let room = out.len() - written;
+            let take = room.min(chunk.len());
+            let run = chunk[..take]
+                .iter()
+                .position(|&b| b == b'\r')
+                .unwrap_or(take);
+            out[written..written + run].copy_from_slice(&chunk[..run]);
+            let chunk_used_up = run == chunk.len();
+            self.inner.consume(run);
+            written += run;
+            if chunk_used_up {
+                // What was read is passed on, rather than waiting on the input for more.
+                break;
+            }
+        }
+        Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out its bytes a few at a time, so that `\r\n` falls across reads.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn through(bytes: &[u8], step: usize, buffer: usize) -> Vec<u8> {
+        let mut reader = LfReader::new(Trickle { bytes, step });
+        let mut out = Vec::new();
+        let mut buf = vec![0u8; buffer];
+        loop {
+            let n = reader.read(&mut buf).unwrap();
+            if n == 0 {
+                return out;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_and_a_lone_cr_stays_whatever_the_reads() {
+        let input = b"a,b\r\n1,\"x\r\ny\"\r\n2,z\rw\r\r\n\r";
+        let expected = b"a,b\n1,\"x\ny\"\n2,z\rw\r\n\r".to_vec();
+        for step in 1..=input.len() {
+            for buffer in [2, 3, 7, 64] {
+                assert_eq!(
+                    through(input, step, buffer),
+                    expected,
+                    "step {step}, buffer {buffer}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn csv_lines_are_right_in_a_crlf_file() {
+        let input = "id,text\r\n1,Un.\r\n2,\"Deux\r\net trois.\"\r\n3,Quatre.\r\n";
+        let mut reader = csv::Reader::from_reader(LfReader::new(input.as_bytes()));
+        let lines: Vec<u64> = reader
+            .records()
+            .map(|r| r.unwrap().position().unwrap().line())
+            .collect();
+        assert_eq!(lines, vec![2, 3, 5]);
+    }
+}
