@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::crlf::LfReader;
+use crate::csv_lines::{record_line, LfReader};
 use crate::error::{Error, Result};
 use crate::features::extract_article;
 use crate::parallel::{default_jobs, map_in_order};
@@ -201,7 +201,7 @@ impl ArticleReader {
     /// Reads the next record: its `doc` and paragraph.
     fn next_row(&mut self) -> Result<Option<(Option<String>, LabeledParagraph)>> {
         let more = self.reader.read_record(&mut self.record).map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| record_line(&mut self.reader, p));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths {
                     expected_len, len, ..
@@ -222,7 +222,10 @@ impl ArticleReader {
         if !more {
             return Ok(None);
         }
-        let line = self.record.position().map_or(0, |p| p.line());
+        let line = self
+            .record
+            .position()
+            .map_or(0, |p| record_line(&mut self.reader, p));
         let field = |i: usize| self.record.get(i).unwrap_or("").to_string();
         let optional = |i: Option<usize>| i.map(field).filter(|v| !v.is_empty());
         let error = |message: String| Error::Csv {
@@ -484,13 +487,17 @@ mod tests {
     }
 
     #[test]
-    fn a_crlf_file_gives_the_same_lines() {
+    fn crlf_and_blank_lines_do_not_shift_the_lines() {
         let text = "id,label,text\r\na,0,\"Un.\r\nDeux.\"\r\nb,1,Trois.\r\nc,2,Quatre.\r\n";
         let err = articles(text).unwrap_err().to_string();
         assert!(err.contains("line 5") && err.contains("`label`"), "{err}");
         let got = articles(&text.replace("c,2", "c,1")).unwrap();
         let lines: Vec<u64> = got.iter().flatten().map(|p| p.line).collect();
         assert_eq!(lines, vec![2, 4, 5]);
+        let err = articles("id,label,text\n\na,0,Un.\n\nb,7,Deux.\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 5"), "blank lines count: {err}");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 
 pub mod atomic_file;
 pub mod commands;
-mod crlf;
+mod csv_lines;
 pub mod dataset;
 pub mod error;
 pub mod features;

@@ -14,7 +14,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::crlf::LfReader;
+use crate::csv_lines::{record_line, LfReader};
 use crate::dataset::expand_csv_paths;
 use crate::error::{Error, Result};
 use crate::lexicon::{Gender, LEXICONS};
@@ -455,12 +455,19 @@ pub fn synth(args: &SynthArgs, out: &mut dyn Write) -> Result<usize> {
             });
         };
         let (kind, section) = (column("kind"), column("section"));
-        for record in reader.records() {
-            let record = record.map_err(|e| Error::Csv {
-                path: path.clone(),
-                line: e.position().map_or(0, |p| p.line()),
-                message: e.to_string(),
-            })?;
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    return Err(Error::Csv {
+                        line: e.position().map_or(0, |p| record_line(&mut reader, p)),
+                        path,
+                        message: e.to_string(),
+                    })
+                }
+            }
             let row_kind = kind.map_or("", |k| &record[k]);
             let is_clean = &record[label] == "0" && (kind.is_none() || row_kind == "clean");
             let is_written_mt = &record[label] == "1" && !row_kind.starts_with("generated");

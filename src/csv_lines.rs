@@ -1,17 +1,24 @@
-//! CRLF line ends read as LF, for the CSV reader.
+//! Line numbers for CSV records that are right where the csv crate's are not.
 //!
 //! The csv crate counts a line only when it consumes a `\n`, and stops a record after the `\r`
 //! of a `\r\n`: in a CRLF file (any CSV saved on Windows, or by Python's csv module) every
-//! record's line came out one too low, so an error named the line above the bad record
-//! (rust-csv issue 395, open). Turning each `\r\n` into `\n` before the parser fixes the count;
-//! a lone `\r` is kept. Inside a quoted field the text changes only by that, which paragraph
-//! splitting already reads as the same line break.
+//! record's line came out one too low (rust-csv issue 395, open). It also gives the record
+//! after a blank line the blank line's number (issue 208). [`LfReader`] turns each `\r\n` into
+//! `\n` before the parser, which fixes the first (a lone `\r` is kept; inside a quoted field
+//! the text changes only by that, which paragraph splitting reads as the same line break), and
+//! remembers where it passed line breaks, so that [`record_line`] can step over blank lines.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
-/// A reader that turns every `\r\n` of `inner` into `\n`.
+/// A reader that turns every `\r\n` of `inner` into `\n` and remembers the offsets, in what it
+/// returns, of the line breaks the parser has not yet been asked about.
 pub struct LfReader<R> {
     inner: BufReader<R>,
+    /// Bytes returned so far.
+    returned: u64,
+    /// Offsets of returned `\n`s at or after the last record asked about.
+    breaks: VecDeque<u64>,
 }
 
 impl<R: Read> LfReader<R> {
@@ -19,8 +26,31 @@ impl<R: Read> LfReader<R> {
     pub fn new(inner: R) -> Self {
         LfReader {
             inner: BufReader::new(inner),
+            returned: 0,
+            breaks: VecDeque::new(),
         }
     }
+
+    /// How many blank lines start at this offset: the parser skips them and counts the
+    /// record after them from where they began. Offsets must be asked in increasing order.
+    fn blank_lines_at(&mut self, offset: u64) -> u64 {
+        while self.breaks.front().is_some_and(|&at| at < offset) {
+            self.breaks.pop_front();
+        }
+        let mut blank = 0;
+        while self.breaks.get(blank as usize) == Some(&(offset + blank)) {
+            blank += 1;
+        }
+        blank
+    }
+}
+
+/// The 1-based line where the record (or the error) at `position` starts.
+pub fn record_line<R: Read>(
+    reader: &mut csv::Reader<LfReader<R>>,
+    position: &csv::Position,
+) -> u64 {
+    position.line() + reader.get_mut().blank_lines_at(position.byte())
 }
 
 impl<R: Read> Read for LfReader<R> {
@@ -55,6 +85,14 @@ impl<R: Read> Read for LfReader<R> {
                 break;
             }
         }
+        for (at, _) in out[..written]
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+        {
+            self.breaks.push_back(self.returned + at as u64);
+        }
+        self.returned += written as u64;
         Ok(written)
     }
 }
@@ -106,14 +144,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn csv_lines_are_right_in_a_crlf_file() {
-        let input = "id,text\r\n1,Un.\r\n2,\"Deux\r\net trois.\"\r\n3,Quatre.\r\n";
+    fn record_lines(input: &str) -> Vec<u64> {
         let mut reader = csv::Reader::from_reader(LfReader::new(input.as_bytes()));
-        let lines: Vec<u64> = reader
-            .records()
-            .map(|r| r.unwrap().position().unwrap().line())
-            .collect();
-        assert_eq!(lines, vec![2, 3, 5]);
+        let mut record = csv::StringRecord::new();
+        let mut lines = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            let position = record.position().unwrap().clone();
+            lines.push(record_line(&mut reader, &position));
+        }
+        lines
+    }
+
+    #[test]
+    fn lines_are_right_in_a_crlf_file() {
+        let input = "id,text\r\n1,Un.\r\n2,\"Deux\r\net trois.\"\r\n3,Quatre.\r\n";
+        assert_eq!(record_lines(input), vec![2, 3, 5]);
+    }
+
+    #[test]
+    fn blank_lines_are_counted() {
+        let input = "id,text\n\n1,Un.\n\n\n2,\"Deux\n\net trois.\"\n\r\n3,Quatre.\n";
+        assert_eq!(record_lines(input), vec![3, 6, 10]);
     }
 }
