@@ -129,6 +129,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_come_out_with_crlf_as_lf(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b'\r', b'\n', b'a', b',', b'"']), 0..64),
+            step in 1usize..9,
+            buffer in 1usize..9,
+        ) {
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                expected.push(bytes[i]);
+                i += 1;
+            }
+            proptest::prop_assert_eq!(through(&bytes, step, buffer), expected);
+        }
+    }
+
     #[test]
     fn crlf_becomes_lf_and_a_lone_cr_stays_whatever_the_reads() {
         let input = b"a,b\r\n1,\"x\r\ny\"\r\n2,z\rw\r\r\n\r";
