@@ -2,16 +2,17 @@
 //!
 //! The csv crate counts a line only when it consumes a `\n`, and stops a record after the `\r`
 //! of a `\r\n`: in a CRLF file (any CSV saved on Windows, or by Python's csv module) every
-//! record's line came out one too low (rust-csv issue 395, open). It also gives the record
-//! after a blank line the blank line's number (issue 208). [`LfReader`] turns each `\r\n` into
-//! `\n` before the parser, which fixes the first (a lone `\r` is kept; inside a quoted field
-//! the text changes only by that, which paragraph splitting reads as the same line break), and
-//! remembers where it passed line breaks, so that [`record_line`] can step over blank lines.
+//! record's line came out one too low (rust-csv issue 395, open), and a lone `\r` (old Mac
+//! files) ends a record but no line. It also gives the record after a blank line the blank
+//! line's number (issue 208). [`LfReader`] turns each `\r\n` and each lone `\r` into `\n`
+//! before the parser, which fixes the first two (inside a quoted field the text changes only
+//! by that, which paragraph splitting reads as the same line break), and remembers where it
+//! passed line breaks, so that [`record_line`] can step over blank lines.
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
-/// A reader that turns every `\r\n` of `inner` into `\n` and remembers the offsets, in what it
+/// A reader that turns every `\r\n` and lone `\r` of `inner` into `\n` and remembers the offsets, in what it
 /// returns, of the line breaks the parser has not yet been asked about.
 pub struct LfReader<R> {
     inner: BufReader<R>,
@@ -65,7 +66,7 @@ impl<R: Read> Read for LfReader<R> {
                 self.inner.consume(1);
                 // The byte after a `\r` may be in the next chunk: look before keeping it.
                 if self.inner.fill_buf()?.first() != Some(&b'\n') {
-                    out[written] = b'\r';
+                    out[written] = b'\n';
                     written += 1;
                 }
                 continue;
@@ -131,7 +132,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_bytes_come_out_with_crlf_as_lf(
+        fn any_bytes_come_out_with_every_line_end_as_lf(
             bytes in proptest::collection::vec(proptest::sample::select(vec![b'\r', b'\n', b'a', b',', b'"']), 0..64),
             step in 1usize..9,
             buffer in 1usize..9,
@@ -142,7 +143,7 @@ mod tests {
                 if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
-                expected.push(bytes[i]);
+                expected.push(if bytes[i] == b'\r' { b'\n' } else { bytes[i] });
                 i += 1;
             }
             proptest::prop_assert_eq!(through(&bytes, step, buffer), expected);
@@ -150,9 +151,9 @@ mod tests {
     }
 
     #[test]
-    fn crlf_becomes_lf_and_a_lone_cr_stays_whatever_the_reads() {
+    fn crlf_and_a_lone_cr_become_lf_whatever_the_reads() {
         let input = b"a,b\r\n1,\"x\r\ny\"\r\n2,z\rw\r\r\n\r";
-        let expected = b"a,b\n1,\"x\ny\"\n2,z\rw\r\n\r".to_vec();
+        let expected = b"a,b\n1,\"x\ny\"\n2,z\nw\n\n\n".to_vec();
         for step in 1..=input.len() {
             for buffer in [2, 3, 7, 64] {
                 assert_eq!(
@@ -183,7 +184,7 @@ mod tests {
 
     #[test]
     fn blank_lines_are_counted() {
-        let input = "id,text\n\n1,Un.\n\n\n2,\"Deux\n\net trois.\"\n\r\n3,Quatre.\n";
-        assert_eq!(record_lines(input), vec![3, 6, 10]);
+        let input = "id,text\n\n1,Un.\n\n\n2,\"Deux\n\net trois.\"\n\r\n3,Quatre.\r4,Cinq.\n";
+        assert_eq!(record_lines(input), vec![3, 6, 10, 11]);
     }
 }
