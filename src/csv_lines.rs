@@ -46,7 +46,8 @@ impl<R: Read> LfReader<R> {
     }
 }
 
-/// The 1-based line where the record (or the error) at `position` starts.
+/// The 1-based line where the record (or the error) at `position` starts. Asking also lets
+/// the reader forget the line breaks before it: ask for every record.
 pub fn record_line<R: Read>(
     reader: &mut csv::Reader<LfReader<R>>,
     position: &csv::Position,
