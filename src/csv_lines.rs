@@ -12,8 +12,8 @@
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
-/// A reader that turns every `\r\n` and lone `\r` of `inner` into `\n` and remembers the offsets, in what it
-/// returns, of the line breaks the parser has not yet been asked about.
+/// A reader that turns every `\r\n` and lone `\r` of `inner` into `\n`, and remembers the
+/// offsets, in what it returns, of the line breaks the parser has not yet been asked about.
 pub struct LfReader<R> {
     inner: BufReader<R>,
     /// Bytes returned so far.
@@ -134,7 +134,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_bytes_come_out_with_every_line_end_as_lf(
-            bytes in proptest::collection::vec(proptest::sample::select(vec![b'\r', b'\n', b'a', b',', b'"']), 0..64),
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'\r', b'\n', b'a', b',', b'"']),
+                0..64,
+            ),
             step in 1usize..9,
             buffer in 1usize..9,
         ) {
@@ -171,8 +174,7 @@ mod tests {
         let mut record = csv::StringRecord::new();
         let mut lines = Vec::new();
         while reader.read_record(&mut record).unwrap() {
-            let position = record.position().unwrap().clone();
-            lines.push(record_line(&mut reader, &position));
+            lines.push(record_line(&mut reader, record.position().unwrap()));
         }
         lines
     }
