@@ -145,7 +145,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut current: Option<Paragraph> = None;
-    for (index, raw) in text.lines().enumerate() {
+    for (index, raw) in lines(text).enumerate() {
         let line = raw.trim();
         if line.is_empty() {
             out.extend(current.take());
@@ -167,6 +167,28 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     out
+}
+
+/// The lines of a text as editors show them: ended by LF, CR LF or a lone CR (old Mac files,
+/// which `str::lines` would leave as one line with CRs inside).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(at) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) else {
+            return Some(std::mem::take(&mut rest));
+        };
+        let line = &rest[..at];
+        let end = if rest[at..].starts_with("\r\n") {
+            at + 2
+        } else {
+            at + 1
+        };
+        rest = &rest[end..];
+        Some(line)
+    })
 }
 
 /// True when `next` carries on the sentence that `previous` left unfinished.
@@ -539,6 +561,15 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].text, "Un.");
         assert_eq!(got[1].line, 3);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let got = paragraphs("Un.\r\rDeux.\rTrois\rquatre.\r");
+        let found: Vec<(&str, usize)> = got.iter().map(|p| (p.text.as_str(), p.line)).collect();
+        assert_eq!(found, vec![("Un.", 1), ("Deux.", 3), ("Trois quatre.", 4)]);
+        let same: Vec<&str> = lines("a\nb\r\n\nc").collect();
+        assert_eq!(same, "a\nb\r\n\nc".lines().collect::<Vec<_>>());
     }
 
     #[test]
