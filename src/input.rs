@@ -465,15 +465,20 @@ mod tests {
         );
     }
 
+    /// A CSV export written in a temporary folder, which lives as long as the guard.
+    fn export(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(name);
+        std::fs::write(&file, content).unwrap();
+        (dir, file)
+    }
+
     #[test]
     fn csv_exports_give_one_article_per_doc_with_the_lines_of_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("crawl.csv");
-        std::fs::write(
-            &file,
+        let (_dir, file) = export(
+            "crawl.csv",
             "id,doc,label,text\n1,a,,Un.\n2,a,,Deux.\n3,,,\"Trois.\n\nQuatre.\"\n4,b,,Cinq.\n",
-        )
-        .unwrap();
+        );
         let got: Vec<(String, Vec<(String, usize)>)> = csv_articles(std::slice::from_ref(&file))
             .map(|(name, read)| {
                 let paragraphs = read
@@ -500,9 +505,7 @@ mod tests {
 
     #[test]
     fn a_csv_export_with_no_row_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("vide.csv");
-        std::fs::write(&file, "id,doc,text\n").unwrap();
+        let (_dir, file) = export("vide.csv", "id,doc,text\n");
         let got: Vec<CsvArticle> = csv_articles(&[file]).collect();
         assert_eq!(got.len(), 1);
         let error = got[0].1.as_ref().unwrap_err().to_string();
@@ -514,9 +517,7 @@ mod tests {
 
     #[test]
     fn a_bad_csv_record_ends_its_file_with_an_error_naming_the_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("crawl.csv");
-        std::fs::write(&file, "text\nUn.\n\"\"\nTrois.\n").unwrap();
+        let (_dir, file) = export("crawl.csv", "text\nUn.\n\"\"\nTrois.\n");
         let got: Vec<CsvArticle> = csv_articles(&[file]).collect();
         assert_eq!(got.len(), 2);
         assert!(got[0].1.is_ok());
