@@ -375,15 +375,16 @@ def analyse(rules, wanted):
 
 
 def adjective_genders(rules, wanted):
-    """For the forms in `wanted`, return form -> gender ('m' or 'f') for the singular
-    adjective forms that only one gender can take and whose entry has a singular form of
-    the other gender: the forms whose gender shows ("heureux" beside "heureuse").
+    """For the forms in `wanted`, return form -> gender ('m' or 'f') for the adjective
+    forms, singular and plural, that only one gender can take and whose entry has a
+    singular form of the other gender: the forms whose gender shows ("heureux" beside
+    "heureuse", "nationaux" beside "nationales").
 
     A form is left out when any reading of it comes from an entry that is not an adjective
-    (a verb's participle, an adverb, a noun of its own such as "haut" or "mort"), when it is
-    épicène or both genders, or when it is only plural.
+    (a verb's participle, an adverb, a noun of its own such as "haut" or "mort"), or when it
+    is épicène or both genders.
     """
-    readings = {}  # form -> set of genders of its singular adjective readings
+    readings = {}  # form -> set of genders of its adjective readings
     other = set()  # forms with a reading from an entry that is not an adjective
     for stem, flags, morph in read_dic(HUNSPELL_DIC):
         is_adj = "po:adj" in morph
@@ -395,9 +396,8 @@ def adjective_genders(rules, wanted):
                     other.add(form)
             continue
         singular = {}
+        by_gender = {}
         for form, m in forms:
-            if "is:pl" in m:
-                continue
             if "is:epi" in m:
                 gender = "epi"
             elif "is:mas" in m and "is:fem" not in m:
@@ -406,9 +406,12 @@ def adjective_genders(rules, wanted):
                 gender = "f"
             else:
                 gender = "?"
-            singular.setdefault(gender, set()).add(form.replace("\u2019", "'"))
+            form = form.replace("\u2019", "'")
+            by_gender.setdefault(gender, set()).add(form)
+            if "is:pl" not in m:
+                singular.setdefault(gender, set()).add(form)
         both = len(singular.get("m", ())) > 0 and len(singular.get("f", ())) > 0
-        for gender, forms_of_gender in singular.items():
+        for gender, forms_of_gender in by_gender.items():
             for form in forms_of_gender:
                 if form not in wanted:
                     continue
@@ -570,8 +573,9 @@ def main():
                 "French adjective genders: adjective<TAB>gender (m = masculin, f = féminin)",
                 hun_version,
             ),
-            "Filter: every lowercase singular surface form generated from a .dic entry tagged",
-            "  po:adj whose forms include a masculine and a feminine singular (heureux, heureuse);",
+            "Filter: every lowercase surface form (singular and plural) generated from a .dic",
+            "  entry tagged po:adj whose forms include a masculine and a feminine singular",
+            "  (heureux beside heureuse; so heureuses and nationaux are kept too);",
             "  a form's gender is read from is:mas / is:fem on the entry plus the affix rule. Keep a",
             "  form iff all its adjective readings give one gender (m only or f only, not is:epi)",
             "  and no entry other than an adjective yields it: participles of verbs, adverbs and",

@@ -43,6 +43,10 @@ const DETERMINERS: &[(&str, Gender)] = &[
     ("un", Gender::Masculine),
     ("une", Gender::Feminine),
 ];
+/// Plural determiners, which show no gender: the noun after them does.
+const PLURAL_DETERMINERS: &[&str] = &[
+    "aux", "ces", "des", "les", "leurs", "mes", "nos", "ses", "tes", "vos",
+];
 /// Adjectives that come before the noun, with their masculine and feminine singular forms.
 const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
     ("ancien", "ancienne"),
@@ -298,6 +302,7 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         .iter()
         .find(|(d, _)| *d == tokens[i].norm.as_str())
     else {
+        plural_noun(analysis, i, recorder);
         return;
     };
     if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
@@ -344,6 +349,29 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             return;
         }
         j += 1;
+    }
+}
+
+/// A plural determiner, which shows no gender, then a plural noun and an adjective of the
+/// other gender: "les compagnies aériens", "des règles actuels". "des" and "aux" right after
+/// a noun are taken for "de les" and "à les", whose noun the adjective may describe instead
+/// (la coupe des nations féminine).
+fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    let determiner = tokens[i].norm.as_str();
+    if !PLURAL_DETERMINERS.contains(&determiner) || !same_sentence(tokens, i, i + 1) {
+        return;
+    }
+    let after_noun = i > 0 && analysis.words[i - 1].gender.is_some();
+    if matches!(determiner, "des" | "aux") && after_noun {
+        return;
+    }
+    let noun = &tokens[i + 1];
+    let Some(gender) = analysis.words[i + 1].gender else {
+        return;
+    };
+    if noun.norm.ends_with(['s', 'x']) && noun.text(analysis.text).starts_with(char::is_lowercase) {
+        adjective_after(analysis, i, i + 1, gender, recorder);
     }
 }
 
@@ -606,6 +634,20 @@ mod tests {
                 "une décision définitif"
             ]
         );
+    }
+
+    #[test]
+    fn plural_nouns_and_adjectives_of_the_other_gender_clash() {
+        assert_eq!(
+            grammar(
+                "Les compagnies aériens appliquent des règles actuels ; leurs ventes annuels baissent.",
+                "gender_clash"
+            ),
+            vec!["Les compagnies aériens", "des règles actuels", "leurs ventes annuels"]
+        );
+        let text = "Les compagnies aériennes suivent la coupe des nations féminine, les prix \
+                    des billets élevés et des taux de croissance élevés.";
+        assert!(grammar(text, "gender_clash").is_empty());
     }
 
     #[test]
