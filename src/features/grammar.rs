@@ -16,6 +16,11 @@ use crate::segment::{Token, ELISIONS};
 const MUST_ELIDE: &[&str] = &[
     "de", "jusque", "je", "la", "le", "lorsque", "me", "ne", "puisque", "que", "se", "te",
 ];
+/// The words before which lorsque and puisque must elide; before others, both forms are
+/// French (lorsque aucune, lorsqu'aucune).
+const LORSQUE_ELIDES_BEFORE: &[&str] = &["elle", "elles", "en", "il", "ils", "on", "un", "une"];
+/// The words before which jusque must elide (jusqu'à, jusqu'ici).
+const JUSQUE_ELIDES_BEFORE: &[&str] = &["alors", "au", "aux", "en", "ici", "où", "à"];
 /// Words with another form before a vowel or a consonant (sa/son, ce/cet, nouveau/nouvel), and
 /// "si", which elides before "il": with [`MUST_ELIDE`], the only words `elision` looks at
 /// beyond an elided one.
@@ -233,6 +238,8 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         && lowercase_next
         && next.is_alphabetic()
         && starts_with_vowel(&next.norm)
+        && elision_reaches(&analysis.text[token.end..next.start])
+        && elides_before(analysis, i)
         && !(NO_ELISION_BEFORE.contains(&next.norm.as_str())
             && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())));
     let noun_next = lowercase_next && analysis.words[i + 1].gender.is_some();
@@ -281,6 +288,31 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
                 next.norm
             ),
         );
+    }
+}
+
+/// True when elision reaches across what stands between two words: spaces, or an opening
+/// quote (l'« indépendance »), but not a comma, a parenthesis or a closing quote (que, en
+/// 2010 ; le mot « me » et).
+fn elision_reaches(gap: &str) -> bool {
+    let inner = gap.trim();
+    inner.is_empty() || (gap.starts_with(char::is_whitespace) && matches!(inner, "«" | "\"" | "“"))
+}
+
+/// Whether the word at `i`, one of [`MUST_ELIDE`], must elide before the vowel-initial word
+/// after it. Not in "le ou les", "la ou le" (either determiner applies), nor in words of the
+/// e-commerce kind, which French writes after "de" as often as after "d'"; lorsque, puisque
+/// and jusque elide only before a few words.
+fn elides_before(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let next = tokens[i + 1].norm.as_str();
+    match tokens[i].norm.as_str() {
+        "lorsque" | "puisque" => LORSQUE_ELIDES_BEFORE.contains(&next),
+        "jusque" => JUSQUE_ELIDES_BEFORE.contains(&next),
+        "la" | "le" if next == "ou" => !tokens
+            .get(i + 2)
+            .is_some_and(|after| matches!(after.norm.as_str(), "l'" | "la" | "le" | "les")),
+        _ => !next.starts_with("e-"),
     }
 }
 
@@ -600,6 +632,29 @@ mod tests {
         let text =
             "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi.";
         assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
+    fn elision_is_optional_in_these_places() {
+        let text = "Le ou les auteurs, la ou le juge ; lorsque aucune aide vient, puisque avec \
+                    lui, jusque hier ; le mot « me » et le mot \"te\" ou, selon lui, ce que, en \
+                    2010, il a dit de (presque) tout un site de e-commerce.";
+        assert!(grammar(text, "failed_elision").is_empty());
+        assert_eq!(
+            grammar(
+                "Lorsque il part, puisque on le dit, jusque à Paris, le ou la entreprise de \
+                 « accord » et la \"obligation\".",
+                "failed_elision"
+            ),
+            vec![
+                "Lorsque il",
+                "puisque on",
+                "jusque à",
+                "la entreprise",
+                "de « accord",
+                "la \"obligation"
+            ]
+        );
     }
 
     #[test]
