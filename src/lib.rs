@@ -36,6 +36,7 @@ pub mod segment;
 pub mod synth;
 pub mod text_report;
 pub mod train;
+mod verb_forms;
 pub mod word_bounds;
 pub mod word_table;
 mod word_table_format;

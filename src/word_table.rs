@@ -25,7 +25,7 @@ pub struct WordInfo {
     pub en_zipf: f32,
     /// Gender, for French common nouns.
     pub gender: Option<Gender>,
-    /// Gender, for the singular forms of French adjectives that show it (heureux, heureuse).
+    /// Gender, for the forms of French adjectives that show it (heureux, heureuse, nationaux).
     pub adjective_gender: Option<Gender>,
 }
 

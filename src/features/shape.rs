@@ -1,9 +1,11 @@
 //! Shape: length, and how much of the vocabulary French knows (wordfreq's French list), which
 //! calibrates the other signals: a long paragraph has more chances to fire anything, and
-//! machine translation leaves more words French does not use.
+//! machine translation leaves more words French does not use. Conjugated forms of listed
+//! verbs count as known ([`crate::verb_forms`]).
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
+use crate::verb_forms::is_known_verb_form;
 
 /// Zipf frequency under which a French word counts as rare.
 const RARE_ZIPF: f32 = 3.0;
@@ -31,7 +33,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         if zipf >= RARE_ZIPF || LEXICONS.accepted.contains(token.norm.as_str()) {
             continue;
         }
-        if zipf == 0.0 {
+        if zipf == 0.0 && !is_known_verb_form(&LEXICONS.words, &token.norm) {
             unknown += 1;
         }
         rare += 1;
