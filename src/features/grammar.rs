@@ -36,6 +36,10 @@ const NUMBER_WORDS: &[&str] = &["un", "une"];
 /// Determiners with a gender.
 const DETERMINERS: &[(&str, Gender)] = &[
     ("au", Gender::Masculine),
+    ("aucun", Gender::Masculine),
+    ("aucune", Gender::Feminine),
+    ("certaines", Gender::Feminine),
+    ("certains", Gender::Masculine),
     ("ce", Gender::Masculine),
     ("cet", Gender::Masculine),
     ("cette", Gender::Feminine),
@@ -43,6 +47,8 @@ const DETERMINERS: &[(&str, Gender)] = &[
     ("la", Gender::Feminine),
     ("le", Gender::Masculine),
     ("ma", Gender::Feminine),
+    ("nombreuses", Gender::Feminine),
+    ("nombreux", Gender::Masculine),
     ("sa", Gender::Feminine),
     ("ta", Gender::Feminine),
     ("un", Gender::Masculine),
@@ -674,6 +680,17 @@ mod tests {
             grammar("Pendant sa première mandat, il a voyagé.", "gender_clash"),
             vec!["sa première mandat"]
         );
+        assert_eq!(
+            grammar(
+                "Il n'y a aucun méthode : certaines commentaires citent de nombreux tornades.",
+                "gender_clash"
+            ),
+            vec![
+                "aucun méthode",
+                "certaines commentaires",
+                "nombreux tornades"
+            ]
+        );
     }
 
     #[test]
@@ -716,7 +733,8 @@ mod tests {
     #[test]
     fn agreeing_determiners_are_fine() {
         let text =
-            "Un échange de vues, une première visite et son amie ; il la compte parmi les siens.";
+            "Un échange de vues, une première visite et son amie ; il la compte parmi les siens. \
+             Aucun n'a vu de nombreuses villes, certains estiment que certaines méthodes…";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
