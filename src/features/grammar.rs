@@ -390,27 +390,77 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     }
 }
 
-/// A plural determiner, which shows no gender, then a plural noun and an adjective of the
-/// other gender: "les compagnies aériens", "des règles actuels". "des" and "aux" right after
-/// a noun are taken for "de les" and "à les", whose noun the adjective may describe instead
-/// (la coupe des nations féminine).
+/// A plural determiner, which shows no gender, then a plural noun whose gender another
+/// word contradicts: an adjective after it ("les compagnies aériens", "des règles actuels")
+/// or one of the adjectives that come first ("les prochaines mois", "les plus grandes
+/// programmes"). "des" and "aux" right after a noun are taken for "de les" and "à les",
+/// whose noun an adjective after may describe instead (la coupe des nations féminine).
 fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let determiner = tokens[i].norm.as_str();
     if !PLURAL_DETERMINERS.contains(&determiner) || !same_sentence(tokens, i, i + 1) {
         return;
     }
+    let plural_noun_at = |j: usize| {
+        let noun = &tokens[j];
+        if same_sentence(tokens, i, j)
+            && noun.norm.ends_with(['s', 'x'])
+            && noun.text(analysis.text).starts_with(char::is_lowercase)
+        {
+            analysis.words[j].gender
+        } else {
+            None
+        }
+    };
+    let first = if tokens[i + 1].norm == "plus" {
+        i + 2
+    } else {
+        i + 1
+    };
+    if let Some(adjective) = tokens
+        .get(first)
+        .and_then(|t| plural_prenominal_gender(&t.norm))
+    {
+        if plural_noun_at(first + 1).is_some_and(|gender| gender != adjective) {
+            recorder.hit(
+                Feature::GenderClash,
+                tokens[i].start,
+                tokens[first + 1].end,
+                "adjective and noun disagree in gender",
+            );
+        }
+        return;
+    }
     let after_noun = i > 0 && analysis.words[i - 1].gender.is_some();
     if matches!(determiner, "des" | "aux") && after_noun {
         return;
     }
-    let noun = &tokens[i + 1];
-    let Some(gender) = analysis.words[i + 1].gender else {
-        return;
-    };
-    if noun.norm.ends_with(['s', 'x']) && noun.text(analysis.text).starts_with(char::is_lowercase) {
+    if let Some(gender) = plural_noun_at(i + 1) {
         adjective_after(analysis, i, i + 1, gender, recorder);
     }
+}
+
+/// The gender of a plural form of one of [`PRENOMINAL_ADJECTIVES`] (prochains, prochaines,
+/// nouveaux, vieux).
+fn plural_prenominal_gender(word: &str) -> Option<Gender> {
+    PRENOMINAL_ADJECTIVES
+        .iter()
+        .find_map(|&(masculine, feminine)| {
+            let masculine_plural = if masculine.ends_with(['s', 'x']) {
+                word == masculine
+            } else if masculine.ends_with("eau") {
+                word.strip_suffix('x') == Some(masculine)
+            } else {
+                word.strip_suffix('s') == Some(masculine)
+            };
+            if masculine_plural {
+                Some(Gender::Masculine)
+            } else if word.strip_suffix('s') == Some(feminine) {
+                Some(Gender::Feminine)
+            } else {
+                None
+            }
+        })
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which
@@ -712,13 +762,21 @@ mod tests {
     fn plural_nouns_and_adjectives_of_the_other_gender_clash() {
         assert_eq!(
             grammar(
-                "Les compagnies aériens appliquent des règles actuels ; leurs ventes annuels baissent.",
+                "Les compagnies aériens appliquent des règles actuels ; leurs ventes annuels baissent \
+                 depuis les dernières mois et les plus grandes programmes.",
                 "gender_clash"
             ),
-            vec!["Les compagnies aériens", "des règles actuels", "leurs ventes annuels"]
+            vec![
+                "Les compagnies aériens",
+                "des règles actuels",
+                "leurs ventes annuels",
+                "les dernières mois",
+                "les plus grandes programmes"
+            ]
         );
         let text = "Les compagnies aériennes suivent la coupe des nations féminine, les prix \
-                    des billets élevés et des taux de croissance élevés.";
+                    des billets élevés et des taux de croissance élevés, les nouveaux élus, les \
+                    vieux métiers, les plus belles années et les prochaines semaines.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
