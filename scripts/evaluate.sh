@@ -22,7 +22,9 @@ while [ $# -gt 0 ]; do
 done
 
 calque=target/release/calque
-[ -x "$calque" ] || cargo build --release --quiet
+# Always build: the model is embedded at build time, so a binary older than
+# models/default.json would describe the previous model.
+cargo build --release --quiet
 shared=../shared
 
 report() {

@@ -114,14 +114,16 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// True when a place name is part of a longer English name French keeps as is: followed by a
-/// capitalised word (London Stock Exchange), after "of" (University of California), or right
+/// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), after "of" (University of California), or right
 /// after a capitalised word inside the sentence (Statistics Austria).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
-    let next_capitalised = tokens
-        .get(last + 1)
-        .is_some_and(|t| same_sentence(last + 1) && t.is_capitalized());
+    let next_capitalised = tokens.get(last + 1).is_some_and(|t| {
+        same_sentence(last + 1)
+            && t.is_capitalized()
+            && &analysis.text[tokens[last].end..t.start] == " "
+    });
     let after_of = first > 0 && same_sentence(first - 1) && tokens[first - 1].norm == "of";
     let after_capitalised = first > 1
         && same_sentence(first - 2)
@@ -279,6 +281,14 @@ mod tests {
         )
         .is_empty());
         assert!(!fired_in(&["Il a quitté Moscow, puis Beijing."], 0).is_empty());
+        let listed = fired_in(
+            &["Des États (Maryland, Pennsylvania, Virginia) ont signé."],
+            0,
+        );
+        assert!(
+            listed.iter().any(|(_, m)| m == "Pennsylvania"),
+            "{listed:?}"
+        );
     }
 
     #[test]
