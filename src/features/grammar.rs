@@ -435,7 +435,12 @@ fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     if matches!(determiner, "des" | "aux") && after_noun {
         return;
     }
-    if let Some(gender) = plural_noun_at(i + 1) {
+    // A singular or invariable word after a plural noun is a noun in apposition or an
+    // adjective of one form (les commandes utilisateur, les lettres inuit).
+    let plural_after = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.norm.ends_with(['s', 'x']));
+    if let Some(gender) = plural_noun_at(i + 1).filter(|_| plural_after) {
         adjective_after(analysis, i, i + 1, gender, recorder);
     }
 }
@@ -776,7 +781,8 @@ mod tests {
         );
         let text = "Les compagnies aériennes suivent la coupe des nations féminine, les prix \
                     des billets élevés et des taux de croissance élevés, les nouveaux élus, les \
-                    vieux métiers, les plus belles années et les prochaines semaines.";
+                    vieux métiers, les plus belles années et les prochaines semaines, avec les \
+                    commandes utilisateur et les lettres inuit.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
