@@ -78,6 +78,16 @@ const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
     ("vieux", "vieille"),
     ("vrai", "vraie"),
 ];
+/// Words of the adjective list that French also puts after a noun as nouns in apposition,
+/// where they keep their own gender: "la relation client", "une interface utilisateur".
+const NOUNS_IN_APPOSITION: &[&str] = &["client", "clients", "utilisateur", "utilisateurs"];
+/// Words of the noun list that running text almost always uses as verbs: "est" (the east)
+/// in "cette dernière est partie".
+const VERBS_NOT_NOUNS: &[&str] = &["est"];
+/// Prepositions before "le"/"la" + an -er or -ir infinitive, where "le"/"la" is a pronoun:
+/// "pour la lancer" (lancer is also a masculine noun). Infinitives in -re are left out: too
+/// many nouns end so (de la kilomètre is a slip).
+const BEFORE_AN_INFINITIVE: &[&str] = &["d'", "de", "pour", "sans", "à"];
 /// Nouns after which an adjective may describe someone else: "une fois seul, il…".
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// Words before a determiner after which the adjective may agree with another noun: with two
@@ -364,8 +374,10 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
                 None
             }
         });
-        let found = adjective.or(analysis.words[j].gender);
-        let Some(gender) = found else {
+        let noun_gender = analysis.words[j].gender.filter(|_| {
+            !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
+        });
+        let Some(gender) = adjective.or(noun_gender) else {
             return;
         };
         let elision_slip =
@@ -468,6 +480,15 @@ fn plural_prenominal_gender(word: &str) -> Option<Gender> {
         })
 }
 
+/// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".
+fn pronoun_before_infinitive(tokens: &[Token], i: usize, j: usize) -> bool {
+    j == i + 1
+        && i > 0
+        && matches!(tokens[i].norm.as_str(), "la" | "le")
+        && BEFORE_AN_INFINITIVE.contains(&tokens[i - 1].norm.as_str())
+        && (tokens[j].norm.ends_with("er") || tokens[j].norm.ends_with("ir"))
+}
+
 /// True when the word at `j` is an English word modifying the English noun after it, which
 /// carries the gender French gives the compound: "le street art", "du fantasy football".
 /// Such a word (more frequent in English than in French) may be listed with its own French
@@ -505,7 +526,8 @@ fn adjective_after(
             .starts_with(char::is_lowercase)
         && analysis.words[next]
             .adjective_gender
-            .is_some_and(|adjective| adjective != gender);
+            .is_some_and(|adjective| adjective != gender)
+        && !NOUNS_IN_APPOSITION.contains(&tokens[next].norm.as_str());
     if !clash
         || NOUNS_BEFORE_A_DETACHED_ADJECTIVE.contains(&tokens[noun].norm.as_str())
         || matches!(tokens[determiner].norm.as_str(), "au" | "du")
@@ -782,7 +804,8 @@ mod tests {
         let text = "Les compagnies aériennes suivent la coupe des nations féminine, les prix \
                     des billets élevés et des taux de croissance élevés, les nouveaux élus, les \
                     vieux métiers, les plus belles années et les prochaines semaines, avec les \
-                    commandes utilisateur et les lettres inuit.";
+                    commandes utilisateur et les lettres inuit ; la relation client, une interface \
+                    utilisateur. Pour la lancer, il attend ; cette dernière est partie.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
