@@ -8,9 +8,13 @@
 //! not vocabulary, and are listed here; noun and adjective genders come from the `noun_gender`
 //! and `adjective_gender` word lists.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::Gender;
-use crate::segment::{Token, ELISIONS};
+use crate::segment::{word_hash, Token, ELISIONS};
 
 /// Words that must elide before a vowel.
 const MUST_ELIDE: &[&str] = &[
@@ -173,15 +177,75 @@ const ADVERBS: &[&str] = &[
     "toujours",
 ];
 
+/// What a closed-class word can start: the rules below begin only at these words.
+#[derive(Debug, Default, Clone, Copy)]
+struct Starter {
+    /// In [`MUST_ELIDE`].
+    must_elide: bool,
+    /// In [`ELIDING_FORMS`].
+    eliding_form: bool,
+    /// In [`DETERMINERS`] (with its gender) or [`PLURAL_DETERMINERS`] (none).
+    determiner: Option<Option<Gender>>,
+    /// In [`AVOIR`].
+    avoir: bool,
+}
+
+/// The word lists above gathered by word and keyed by [`word_hash`], so that each token is
+/// looked up once, by the hash it already carries, rather than searched for in every list:
+/// most tokens start no rule.
+static STARTERS: LazyLock<FxHashMap<u64, (&'static str, Starter)>> = LazyLock::new(|| {
+    fn entry<'a>(
+        starters: &'a mut FxHashMap<u64, (&'static str, Starter)>,
+        word: &'static str,
+    ) -> &'a mut Starter {
+        &mut starters
+            .entry(word_hash(word))
+            .or_insert((word, Starter::default()))
+            .1
+    }
+    let mut starters = FxHashMap::default();
+    for word in MUST_ELIDE {
+        entry(&mut starters, word).must_elide = true;
+    }
+    for word in ELIDING_FORMS {
+        entry(&mut starters, word).eliding_form = true;
+    }
+    for (word, gender) in DETERMINERS {
+        entry(&mut starters, word).determiner = Some(Some(*gender));
+    }
+    for word in PLURAL_DETERMINERS {
+        entry(&mut starters, word).determiner = Some(None);
+    }
+    for word in AVOIR {
+        entry(&mut starters, word).avoir = true;
+    }
+    starters
+});
+
+/// What the token starts, from [`STARTERS`].
+fn starter(token: &Token) -> Starter {
+    match STARTERS.get(&token.norm_hash) {
+        Some((word, starter)) if *word == token.norm.as_str() => *starter,
+        _ => Starter::default(),
+    }
+}
+
 /// Records every grammar slip.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let mut past = None;
     for i in 0..tokens.len() {
-        elision(analysis, i, recorder);
-        gender(analysis, i, recorder);
+        let starter = starter(&tokens[i]);
+        elision(analysis, i, starter, recorder);
+        match starter.determiner {
+            Some(Some(gender)) => determiner_gender(analysis, i, gender, recorder),
+            Some(None) => plural_noun(analysis, i, recorder),
+            None => {}
+        }
         weekday(tokens, i, &mut past, recorder);
-        auxiliary(tokens, i, recorder);
+        if starter.avoir {
+            auxiliary(tokens, i, recorder);
+        }
         let token = &tokens[i];
         if token.norm.as_str() == "état"
             && token.text(analysis.text).starts_with('é')
@@ -212,7 +276,7 @@ fn starts_with_vowel(word: &str) -> bool {
 /// An elided word before a consonant (d'munitions), a missing elision (la invincibilité), or
 /// the wrong form of a determiner or adjective for the next sound (cet moment, ce accord, sa
 /// équipe, nouveau album).
-fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
     if !same_sentence(tokens, i, i + 1) {
@@ -245,8 +309,8 @@ fn elision(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     }
     // Only these words can miss an elision or take the wrong form: most tokens stop here.
     let word = token.norm.as_str();
-    let must_elide = MUST_ELIDE.contains(&word);
-    if !(must_elide || ELIDING_FORMS.contains(&word)) {
+    let must_elide = starter.must_elide;
+    if !(must_elide || starter.eliding_form) {
         return;
     }
     let lowercase_next = next.text(analysis.text).starts_with(char::is_lowercase);
@@ -342,17 +406,10 @@ fn detached_elision(analysis: &Analysis, token: &Token, next: &Token) -> bool {
         && (ELISIONS.contains(&token.norm.as_str()) || token.norm == "aujourd")
 }
 
-/// A determiner, maybe an adjective, then a noun or adjective of the other gender. `le`/`la`
+/// A determiner of gender `det_gender`, maybe an adjective, then a noun or adjective of the other gender. `le`/`la`
 /// before a vowel is left to the elision rule, which reports it once.
-fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
-    let Some(&(_, det_gender)) = DETERMINERS
-        .iter()
-        .find(|(d, _)| *d == tokens[i].norm.as_str())
-    else {
-        plural_noun(analysis, i, recorder);
-        return;
-    };
     if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
         return;
     }
@@ -410,7 +467,7 @@ fn gender(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
 fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let determiner = tokens[i].norm.as_str();
-    if !PLURAL_DETERMINERS.contains(&determiner) || !same_sentence(tokens, i, i + 1) {
+    if !same_sentence(tokens, i, i + 1) {
         return;
     }
     let plural_noun_at = |j: usize| {
@@ -618,11 +675,8 @@ fn past_sentences(tokens: &[Token]) -> Vec<bool> {
     past
 }
 
-/// avoir + participle of a verb that takes être (ont arrivé), and "a été lieu".
+/// A form of avoir (at `i`) + participle of a verb that takes être (ont arrivé), and "a été lieu".
 fn auxiliary(tokens: &[Token], i: usize, recorder: &mut Recorder) {
-    if !AVOIR.contains(&tokens[i].norm.as_str()) {
-        return;
-    }
     let mut j = i + 1;
     while same_sentence(tokens, i, j) && ADVERBS.contains(&tokens[j].norm.as_str()) {
         j += 1;
@@ -654,6 +708,20 @@ fn auxiliary(tokens: &[Token], i: usize, recorder: &mut Recorder) {
 #[cfg(test)]
 mod tests {
     use crate::features::tests::matches_of as grammar;
+    use crate::segment::word_hash;
+
+    #[test]
+    fn every_listed_word_has_its_own_starter() {
+        let words = super::MUST_ELIDE
+            .iter()
+            .chain(super::ELIDING_FORMS)
+            .chain(super::DETERMINERS.iter().map(|(word, _)| word))
+            .chain(super::PLURAL_DETERMINERS)
+            .chain(super::AVOIR);
+        for word in words {
+            assert_eq!(super::STARTERS[&word_hash(word)].0, *word);
+        }
+    }
 
     #[test]
     fn failed_elisions() {
