@@ -644,11 +644,7 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
 /// Per-family firing rates on each label, and the five commonest false alarms per family.
 /// Each paragraph is taken alone, so the rates do not depend on how a file groups rows.
 fn family_rates(texts: &[String], labels: &[u8]) -> Vec<FamilyRate> {
-    let mut families: Vec<&'static str> = FEATURES
-        .iter()
-        .map(|f| f.family)
-        .filter(|f| *f != "shape")
-        .collect();
+    let mut families: Vec<&'static str> = FEATURES.iter().map(|f| f.family).collect();
     families.dedup();
     let mut fired = vec![[0usize; 2]; families.len()];
     let mut alarms: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); families.len()];

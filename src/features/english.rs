@@ -15,7 +15,7 @@ use crate::lexicon::LEXICONS;
 use crate::word_table::WordInfo;
 
 /// Zipf frequency a word needs in English to count as an English word.
-const ENGLISH_MIN_ZIPF: f32 = 3.0;
+pub(super) const ENGLISH_MIN_ZIPF: f32 = 3.0;
 /// How much more frequent in English than in French (in Zipf units, i.e. log10).
 const ENGLISH_MARGIN: f32 = 1.5;
 /// Share of English-looking words a sentence needs before language ID is asked.
@@ -38,8 +38,6 @@ enum Englishness {
 pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
-    let mut lowercase_words = 0usize;
-    let mut english_words = 0usize;
     let mut english_by_sentence = vec![0usize; analysis.sentences.len()];
     let mut words_by_sentence = vec![0usize; analysis.sentences.len()];
     for (i, token) in tokens.iter().enumerate() {
@@ -55,9 +53,6 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             english_by_sentence[token.sentence] += 1;
             continue;
         }
-        if !token.is_capitalized() {
-            lowercase_words += 1;
-        }
         let Some(kind) = englishness(&token.norm, &analysis.words[i]) else {
             continue;
         };
@@ -65,9 +60,6 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             continue;
         }
         english_by_sentence[token.sentence] += 1;
-        if !token.is_capitalized() {
-            english_words += 1;
-        }
         match kind {
             Englishness::FunctionWord => recorder.hit(
                 Feature::EnglishFunctionWord,
@@ -82,18 +74,12 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
                 "English -ing form",
             ),
             Englishness::Vocabulary => recorder.hit(
-                Feature::EnglishVocabRate,
+                Feature::EnglishVocab,
                 token.start,
                 token.end,
                 "English word",
             ),
         }
-    }
-    if lowercase_words > 0 {
-        recorder.set(
-            Feature::EnglishVocabRate,
-            english_words as f64 / lowercase_words as f64,
-        );
     }
     let mut english_sentences = Vec::new();
     for (index, &(start, end)) in analysis.sentences.iter().enumerate() {
@@ -121,7 +107,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             Feature::AnglicismEnglish,
             Feature::EnglishFunctionWord,
             Feature::EnglishIng,
-            Feature::EnglishVocabRate,
+            Feature::EnglishVocab,
         ],
         &english_sentences,
     );

@@ -63,7 +63,7 @@ features! {
     FalseFriend => "false_friend", "anglicisms", Count, "French words used in their English sense (adresser le problème)";
     EnglishFunctionWord => "english_function_word", "english", Count, "English function words (the, of, with, which)";
     EnglishIng => "english_ing", "english", Count, "English -ing forms that French does not use";
-    EnglishVocabRate => "english_vocab_rate", "english", Value, "share of lowercase words far more frequent in English than in French";
+    EnglishVocab => "english_vocab", "english", Count, "words far more frequent in English than in French";
     EnglishSentence => "english_sentence", "english", Count, "sentences identified as English";
     InterfaceLeftover => "interface_leftover", "english", Count, "English page-template text (Read more, 2 hours ago)";
     EnglishName => "english_name", "names", Count, "English spellings of names French spells otherwise (Putin, Beijing)";
@@ -85,7 +85,7 @@ features! {
     LowercaseEtat => "lowercase_etat", "grammar", Count, "d'état for d'État (the State)";
     WrongAuxiliary => "wrong_auxiliary", "grammar", Count, "avoir with verbs that take être (ont arrivé)";
     Words => "words_log", "shape", Value, "ln(1 + number of words)";
-    OovRate => "oov_rate", "shape", Value, "share of lowercase words unknown to the French word list";
+    UnknownWord => "unknown_words", "shape", Count, "lowercase words unknown to the French word list (conjugated forms of its verbs aside)";
     RareWordRate => "rare_word_rate", "shape", Value, "share of lowercase words rare in French (Zipf < 3)";
 }
 

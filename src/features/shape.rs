@@ -3,6 +3,7 @@
 //! machine translation leaves more words French does not use. Conjugated forms of listed
 //! verbs count as known ([`crate::verb_forms`]).
 
+use super::english::ENGLISH_MIN_ZIPF;
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 use crate::verb_forms::is_known_verb_form;
@@ -10,12 +11,11 @@ use crate::verb_forms::is_known_verb_form;
 /// Zipf frequency under which a French word counts as rare.
 const RARE_ZIPF: f32 = 3.0;
 
-/// Records length and vocabulary shares.
+/// Records length, words French does not know, and the share of rare words.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     recorder.set(Feature::Words, (analysis.word_count() as f64).ln_1p());
     let mut lowercase = 0usize;
-    let mut unknown = 0usize;
     let mut rare = 0usize;
     for (i, token) in analysis.tokens.iter().enumerate() {
         if !token.is_alphabetic() || token.is_capitalized() || analysis.quoted[i] {
@@ -33,13 +33,20 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         if zipf >= RARE_ZIPF || LEXICONS.accepted.contains(token.norm.as_str()) {
             continue;
         }
-        if zipf == 0.0 && !is_known_verb_form(&LEXICONS.words, &token.norm) {
-            unknown += 1;
+        if zipf == 0.0
+            && analysis.words[i].en_zipf < ENGLISH_MIN_ZIPF
+            && !is_known_verb_form(&LEXICONS.words, &token.norm)
+        {
+            recorder.hit(
+                Feature::UnknownWord,
+                token.start,
+                token.end,
+                "no such French word (mangled or half-translated?)",
+            );
         }
         rare += 1;
     }
     if lowercase > 0 {
-        recorder.set(Feature::OovRate, unknown as f64 / lowercase as f64);
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
 }
@@ -55,20 +62,20 @@ mod tests {
     use crate::features::{extract_article, Feature};
 
     #[test]
-    fn unknown_words_raise_the_oov_rate() {
+    fn unknown_words_are_counted_and_english_ones_left_to_english_vocab() {
         let features = extract_article(&[
             "Le conseil a voté le budget de la ville.",
-            "Les cranes ont déplacé le portico vers la route.",
+            "Les pétrochemiques ont déplacé le portico vers la route, dans le secrecy.",
         ]);
-        let oov = |i: usize| features[i].values[Feature::OovRate as usize];
-        assert_eq!(oov(0), 0.0);
-        assert!(oov(1) > 0.1, "{}", oov(1));
+        let unknown = |i: usize| features[i].values[Feature::UnknownWord as usize];
+        assert_eq!(unknown(0), 0.0);
+        assert_eq!(unknown(1), 2f64.ln_1p());
     }
 
     #[test]
     fn words_run_together_by_a_scraper_are_not_unknown_words() {
         let features = extract_article(&["A lire aussiEn visite à Moscou, le dirigeant a parlé."]);
-        assert_eq!(features[0].values[Feature::OovRate as usize], 0.0);
+        assert_eq!(features[0].values[Feature::UnknownWord as usize], 0.0);
     }
 
     #[test]
