@@ -248,7 +248,8 @@ fn followed_by_date_part(text: &str, end: usize) -> bool {
     rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// English month-day order (June 19, juin 19) and English clock times (4pm, 10 a.m.).
+/// English month-day order (June 19, juin 19), a month with an article but no day (le juin,
+/// du septembre, for "in June", "of September"), and English clock times (4pm, 10 a.m.).
 fn dates(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
@@ -272,6 +273,20 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
                     "French order: 19 juin",
                 );
             }
+        }
+        let bare_month = next.filter(|n| {
+            n.sentence == token.sentence
+                && matches!(token.norm.as_str(), "au" | "du" | "le" | "un")
+                && FRENCH_MONTHS.contains(&n.norm.as_str())
+                && n.text(text).starts_with(char::is_lowercase)
+        });
+        if let Some(month) = bare_month {
+            recorder.hit(
+                Feature::EnglishDate,
+                token.start,
+                month.end,
+                "French: en juin, or le 19 juin with the day",
+            );
         }
         let clock = token
             .norm
@@ -369,6 +384,17 @@ mod tests {
         assert_eq!(typography(text, "english_number"), vec!["1,500", "3.5"]);
         assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
         assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
+    }
+
+    #[test]
+    fn months_with_an_article_but_no_day() {
+        let text = "Élu le juin, il a quitté les élections du septembre et un décembre 2011.";
+        assert_eq!(
+            typography(text, "english_date"),
+            vec!["le juin", "du septembre", "un décembre"]
+        );
+        let text = "Le 3 juin, en juillet, au mois d'août, depuis Mai 68 et le 1er septembre.";
+        assert!(typography(text, "english_date").is_empty());
     }
 
     #[test]
