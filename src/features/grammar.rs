@@ -406,8 +406,8 @@ fn detached_elision(analysis: &Analysis, token: &Token, next: &Token) -> bool {
         && (ELISIONS.contains(&token.norm.as_str()) || token.norm == "aujourd")
 }
 
-/// A determiner of gender `det_gender`, maybe an adjective, then a noun or adjective of the other gender. `le`/`la`
-/// before a vowel is left to the elision rule, which reports it once.
+/// A determiner of gender `det_gender`, maybe an adjective, then a noun or adjective of the
+/// other gender. `le`/`la` before a vowel is left to the elision rule, which reports it once.
 fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
@@ -675,7 +675,8 @@ fn past_sentences(tokens: &[Token]) -> Vec<bool> {
     past
 }
 
-/// A form of avoir (at `i`) + participle of a verb that takes être (ont arrivé), and "a été lieu".
+/// A form of avoir (at `i`) + the participle of a verb that takes être (ont arrivé), and "a
+/// été lieu".
 fn auxiliary(tokens: &[Token], i: usize, recorder: &mut Recorder) {
     let mut j = i + 1;
     while same_sentence(tokens, i, j) && ADVERBS.contains(&tokens[j].norm.as_str()) {
