@@ -262,6 +262,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
             && i > 0
             && tokens[i - 1].norm.as_str() == "d'"
             && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups"))
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|next| matches!(next.norm.as_str(), "civil" | "civils"))
         {
             recorder.hit(
                 Feature::LowercaseEtat,
@@ -945,12 +948,13 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_etat_but_not_coup_d_etat() {
+    fn lowercase_etat_but_not_coup_d_etat_nor_etat_civil() {
         assert_eq!(
             grammar("Les médias d'état l'ont annoncé.", "lowercase_etat"),
             vec!["d'état"]
         );
         assert!(grammar("Un coup d'état a eu lieu.", "lowercase_etat").is_empty());
+        assert!(grammar("L'officier d'état civil a signé.", "lowercase_etat").is_empty());
     }
 
     #[test]
