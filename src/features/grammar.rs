@@ -1,5 +1,5 @@
 //! Grammar slips typical of machine translation: elision in the wrong place or missing
-//! (d'munitions, la invincibilité), a determiner whose gender clashes with its noun (une
+//! (d'munitions, la invincibilité), a missing contraction (de les taxes), a determiner whose gender clashes with its noun (une
 //! échange, sa plein appui) or an adjective that does not take its noun's gender (une
 //! décision définitif), English use of weekdays (le mercredi dernier), d'état for the
 //! State, and avoir with verbs that take être (ont arrivé).
@@ -247,6 +247,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     for i in 0..tokens.len() {
         let starter = starter(&tokens[i]);
         elision(analysis, i, starter, recorder);
+        if matches!(tokens[i].norm.as_str(), "de" | "à") {
+            contraction(analysis, i, recorder);
+        }
         match starter.determiner {
             Some(Some(gender)) => determiner_gender(analysis, i, gender, recorder),
             Some(None) => plural_noun(analysis, i, recorder),
@@ -288,7 +291,7 @@ fn starts_with_vowel(word: &str) -> bool {
 
 /// An elided word before a consonant (d'munitions), a missing elision (la invincibilité), or
 /// the wrong form of a determiner or adjective for the next sound (cet moment, ce accord, sa
-/// équipe, nouveau album).
+/// équipe, nouveau album). Missing contractions (de les taxes) are [`contraction`]'s.
 fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
@@ -382,6 +385,38 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
                 &token.norm[..token.norm.len() - 1],
                 next.norm
             ),
+        );
+    }
+}
+
+/// "de le", "de les", "à le", "à les" before a noun, which French contracts (du pays, des
+/// taxes, au marché, aux élus) and machine translation sometimes leaves apart. Before an
+/// infinitive, "le"/"les" is a pronoun (de les aider), so words ending like one are left out;
+/// "le" before a vowel is the elision rule's (de le établissement).
+fn contraction(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    if !same_sentence(tokens, i, i + 2) {
+        return;
+    }
+    let (article, noun) = (&tokens[i + 1], &tokens[i + 2]);
+    let spaced = |a: &Token, b: &Token| analysis.text[a.end..b.start].trim().is_empty();
+    if !(spaced(&tokens[i], article) && spaced(article, noun)) {
+        return;
+    }
+    let infinitive_like = ["er", "ir", "re"]
+        .iter()
+        .any(|ending| noun.norm.ends_with(ending));
+    if matches!(article.text(analysis.text), "le" | "les")
+        && noun.text(analysis.text).starts_with(char::is_lowercase)
+        && analysis.words[i + 2].gender.is_some()
+        && !infinitive_like
+        && !(article.norm == "le" && starts_with_vowel(&noun.norm))
+    {
+        recorder.hit(
+            Feature::FailedElision,
+            tokens[i].start,
+            noun.end,
+            "contract: du, des, au, aux",
         );
     }
 }
@@ -794,6 +829,20 @@ mod tests {
     fn correct_elisions_are_fine() {
         let text =
             "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi.";
+        assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
+    fn missing_contractions() {
+        assert_eq!(
+            grammar(
+                "Il parle de les taxes et à le marché, loin de le établissement.",
+                "failed_elision"
+            ),
+            vec!["de les taxes", "à le marché", "le établissement"]
+        );
+        let text = "Il tente de les aider, de le voir et de les faire venir, selon Le Monde ; \
+                    à les lire, il parle de Les Échos ; au lieu de « - », les options restent.";
         assert!(grammar(text, "failed_elision").is_empty());
     }
 
