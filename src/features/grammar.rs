@@ -156,6 +156,8 @@ const AVOIR_PAST: &[&str] = &[
 const PARTICIPLE_ENDINGS: &[&str] = &[
     "é", "ée", "ées", "és", "i", "is", "it", "u", "us", "ert", "ort",
 ];
+/// Prepositions that contract with le and les (du, des, au, aux).
+const CONTRACTING: &[&str] = &["de", "à"];
 /// Forms of avoir that build compound tenses.
 const AVOIR: &[&str] = &[
     "a", "ai", "aient", "ait", "as", "aura", "aurait", "auraient", "auront", "avaient", "avais",
@@ -198,6 +200,8 @@ struct Starter {
     determiner: Option<Option<Gender>>,
     /// In [`AVOIR`].
     avoir: bool,
+    /// In [`CONTRACTING`].
+    contracts: bool,
 }
 
 /// The word lists above gathered by word and keyed by [`word_hash`], so that each token is
@@ -229,6 +233,9 @@ static STARTERS: LazyLock<FxHashMap<u64, (&'static str, Starter)>> = LazyLock::n
     for word in AVOIR {
         entry(&mut starters, word).avoir = true;
     }
+    for word in CONTRACTING {
+        entry(&mut starters, word).contracts = true;
+    }
     starters
 });
 
@@ -247,7 +254,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     for i in 0..tokens.len() {
         let starter = starter(&tokens[i]);
         elision(analysis, i, starter, recorder);
-        if matches!(tokens[i].norm.as_str(), "de" | "à") {
+        if starter.contracts {
             contraction(analysis, i, recorder);
         }
         match starter.determiner {
@@ -764,7 +771,8 @@ mod tests {
             .chain(super::ELIDING_FORMS)
             .chain(super::DETERMINERS.iter().map(|(word, _)| word))
             .chain(super::PLURAL_DETERMINERS)
-            .chain(super::AVOIR);
+            .chain(super::AVOIR)
+            .chain(super::CONTRACTING);
         for word in words {
             assert_eq!(super::STARTERS[&word_hash(word)].0, *word);
         }
