@@ -228,7 +228,7 @@ pub struct Match {
 /// overlaps.
 ///
 /// Patterns are indexed by the [`word_hash`] of their first word (or of the first
-/// [`PREFIX_KEY`] chars of a prefix), which each token carries precomputed, so a token costs
+/// `PREFIX_KEY` chars of a prefix), which each token carries precomputed, so a token costs
 /// one integer lookup; the candidates found are then checked word by word.
 pub struct Matcher {
     patterns: Vec<Vec<Item>>,

@@ -1,5 +1,5 @@
 //! French and English word frequencies and the genders of French nouns and adjectives, looked up in place in a table
-//! that `build.rs` compiles from the word lists (see [`crate::word_table_format`] for the
+//! that `build.rs` compiles from the word lists (see `word_table_format.rs` for the
 //! layout). Nothing is parsed at start-up, and a lookup is one hash, one slot read and, almost
 //! always, one record read and one string comparison.
 
