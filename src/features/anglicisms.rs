@@ -4,7 +4,9 @@
 //!
 //! An English word written with a capital inside a sentence is taken as part of a name or a
 //! title (« Blinding Lights », Inflation Reduction Act) and left alone, and so is English
-//! quoted inside « » or quotes, which French introduces that way on purpose.
+//! quoted inside « » or quotes, which French introduces that way on purpose. An English word
+//! spelled as a French word without its accents (decision, elections) is left alone in
+//! capitals and in paragraphs typed without any accent, where it is French.
 
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
@@ -14,6 +16,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
     let lexicon = &LEXICONS.anglicisms;
     let tokens = &analysis.tokens;
     let mut claimed = vec![false; tokens.len()];
+    // Asked only when a match is a French word without its accents: most paragraphs have none.
+    let mut accentless: Option<bool> = None;
     for found in lexicon.matcher.find(analysis.text, tokens) {
         let entry = &lexicon.entries[found.entry];
         let (term, replacement, kind) = (entry.columns[0], entry.columns[1], entry.columns[2]);
@@ -31,6 +35,13 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
             if in_name || in_quote {
                 continue;
             }
+            let raw = first.text(analysis.text);
+            if french_without_accents(term, replacement)
+                && (!raw.chars().any(char::is_lowercase)
+                    || *accentless.get_or_insert_with(|| !has_accents(analysis.text)))
+            {
+                continue;
+            }
         }
         if LEXICONS.accepted.contains(term) {
             continue;
@@ -44,6 +55,63 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
         recorder.hit(feature, first.start, tokens[found.last].end, hint);
     }
     claimed
+}
+
+/// True when `term` is one of its French replacements without the accents (decision for
+/// décision, federal for fédéral).
+fn french_without_accents(term: &str, replacement: &str) -> bool {
+    replacement
+        .split(" / ")
+        .any(|french| french != term && strip_accents(french) == term)
+}
+
+/// The word with the accents of French letters taken off (é → e, ç → c).
+fn strip_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
+/// True when the text has an accented French letter, as nearly any French paragraph typed
+/// with its accents does.
+fn has_accents(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            c,
+            'à' | 'â'
+                | 'ä'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ô'
+                | 'ö'
+                | 'ù'
+                | 'û'
+                | 'ü'
+                | 'ç'
+                | 'À'
+                | 'Â'
+                | 'É'
+                | 'È'
+                | 'Ê'
+                | 'Î'
+                | 'Ô'
+                | 'Ù'
+                | 'Û'
+                | 'Ç'
+        )
+    })
 }
 
 #[cfg(test)]
@@ -88,6 +156,23 @@ mod tests {
     #[test]
     fn accepted_anglicisms_are_not_flagged() {
         assert!(anglicisms("Les gamers ont reçu un email pendant le week-end.").is_empty());
+    }
+
+    #[test]
+    fn french_words_without_accents_are_french_in_capitals_and_accentless_text() {
+        assert!(anglicisms("ELECTIONS MUNICIPALES : LE MAIRE SORTANT EN TETE").is_empty());
+        assert!(
+            anglicisms("La campagne des elections municipales a commence hier au village.")
+                .is_empty()
+        );
+        assert_eq!(
+            anglicisms("Le maire a présenté la decision hier soir devant le conseil."),
+            vec![("anglicism_english", "decision".to_string())]
+        );
+        assert_eq!(
+            anglicisms("YESTERDAY, le ministre a signé."),
+            vec![("anglicism_english", "YESTERDAY".to_string())]
+        );
     }
 
     #[test]
