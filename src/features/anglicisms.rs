@@ -8,7 +8,7 @@
 //! spelled as a French word without its accents (decision, elections) is left alone in
 //! capitals and in paragraphs typed without any accent, where it is French.
 
-use super::{Analysis, Feature, Recorder};
+use super::{unaccented, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
 /// Records lexicon matches; returns, per token, whether a match claimed it.
@@ -62,22 +62,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
 fn french_without_accents(term: &str, replacement: &str) -> bool {
     replacement
         .split(" / ")
-        .any(|french| french != term && strip_accents(french) == term)
-}
-
-/// The word with the accents of French letters taken off (é → e, ç → c).
-fn strip_accents(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
+        .any(|french| french != term && french.chars().map(unaccented).eq(term.chars()))
 }
 
 /// True when the text has an accented French letter, as nearly any French paragraph typed

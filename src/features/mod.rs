@@ -96,6 +96,19 @@ impl Feature {
     }
 }
 
+/// A lowercase French letter without its accent (é → e, ç → c); any other character as is.
+pub(crate) fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        c => c,
+    }
+}
+
 /// Names of every feature, in model order.
 pub fn feature_names() -> Vec<&'static str> {
     FEATURES.iter().map(|f| f.name).collect()

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{Analysis, ArticleContext, Feature, Recorder};
+use super::{unaccented, Analysis, ArticleContext, Feature, Recorder};
 use crate::lexicon::{Position, LEXICONS};
 
 /// Surname endings that mark a word as Slavic, so transliteration rules apply to it.
@@ -97,16 +97,7 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
 pub fn same_letters(a: &str, b: &str) -> bool {
     fn fold(s: &str) -> String {
         s.chars()
-            .map(|c| match c {
-                'à' | 'â' | 'ä' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' => 'i',
-                'ô' | 'ö' => 'o',
-                'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                '-' => ' ',
-                c => c,
-            })
+            .map(|c| if c == '-' { ' ' } else { unaccented(c) })
             .flat_map(char::to_lowercase)
             .collect()
     }
