@@ -17,7 +17,10 @@ for package in "${packages[@]}"; do
   dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  apt-get install -y -q "${missing[@]}" > /dev/null
+  if ! apt-get install -y -q "${missing[@]}" > /dev/null; then
+    echo "human_text_check.sh: could not install ${missing[*]} with apt-get (root and a Debian mirror are needed)" >&2
+    exit 1
+  fi
 fi
 
 work=$(mktemp -d)
