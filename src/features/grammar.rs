@@ -290,6 +290,16 @@ fn same_sentence(tokens: &[Token], i: usize, j: usize) -> bool {
     j < tokens.len() && tokens[i].sentence == tokens[j].sentence && tokens[i].end <= tokens[j].start
 }
 
+/// True when the token at `j` follows the one at `i` in the same sentence with nothing but
+/// spaces between them.
+fn adjacent(analysis: &Analysis, i: usize, j: usize) -> bool {
+    let tokens = &analysis.tokens;
+    same_sentence(tokens, i, j)
+        && analysis.text[tokens[i].end..tokens[j].start]
+            .trim()
+            .is_empty()
+}
+
 fn starts_with_vowel(word: &str) -> bool {
     word.starts_with([
         'a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'î', 'ï', 'ô', 'û', 'œ', 'æ',
@@ -402,14 +412,10 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
 /// "le" before a vowel is the elision rule's (de le établissement).
 fn contraction(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
-    if !same_sentence(tokens, i, i + 2) {
+    if !(adjacent(analysis, i, i + 1) && adjacent(analysis, i + 1, i + 2)) {
         return;
     }
     let (article, noun) = (&tokens[i + 1], &tokens[i + 2]);
-    let spaced = |a: &Token, b: &Token| analysis.text[a.end..b.start].trim().is_empty();
-    if !(spaced(&tokens[i], article) && spaced(article, noun)) {
-        return;
-    }
     let infinitive_like = ["er", "ir", "re"]
         .iter()
         .any(|ending| noun.norm.ends_with(ending));
@@ -624,13 +630,7 @@ fn adjective_after(
 ) {
     let tokens = &analysis.tokens;
     let next = noun + 1;
-    let adjacent = |a: usize, b: usize| {
-        same_sentence(tokens, a, b)
-            && analysis.text[tokens[a].end..tokens[b].start]
-                .trim()
-                .is_empty()
-    };
-    let clash = adjacent(noun, next)
+    let clash = adjacent(analysis, noun, next)
         && tokens[next]
             .text(analysis.text)
             .starts_with(char::is_lowercase)
@@ -645,7 +645,7 @@ fn adjective_after(
     {
         return;
     }
-    let leads = adjacent(next, next + 1)
+    let leads = adjacent(analysis, next, next + 1)
         && (ADJECTIVE_PAIRINGS.contains(&tokens[next + 1].norm.as_str())
             || (analysis.words[next + 1].gender.is_some()
                 && tokens[next + 1]
