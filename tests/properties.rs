@@ -159,7 +159,7 @@ proptest! {
     fn segmentation_never_panics_and_points_into_the_text(text in text()) {
         let found = paragraphs(&text);
         // Lines as calque counts them: CR LF, LF and a lone CR each end one.
-    let line_count = text.replace("\r\n", "\n").split(['\n', '\r']).count();
+        let line_count = text.replace("\r\n", "\n").split(['\n', '\r']).count();
         let mut previous_line = 0;
         for paragraph in &found {
             prop_assert!(!paragraph.text.is_empty());
