@@ -105,8 +105,9 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// True when a place name is part of a longer English name French keeps as is: followed by a
-/// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), after "of" (University of California), or right
-/// after a capitalised word inside the sentence (Statistics Austria).
+/// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), after "of"
+/// (University of California), or right after a capitalised word inside the sentence
+/// (Statistics Austria).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
