@@ -51,6 +51,7 @@ macro_rules! lexicon_source {
 /// the word table ([`crate::word_table`]).
 pub const SOURCES: &[Source] = &[
     lexicon_source!("accepted", 2),
+    lexicon_source!("article_places", 2),
     lexicon_source!("anglicisms", 3),
     lexicon_source!("calques", 3),
     lexicon_source!("en_function_words", 1),
@@ -492,12 +493,23 @@ pub enum Position {
     Anywhere,
 }
 
+/// What article a place name takes, which decides the right preposition before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// le Brésil, l'Oregon: au Brésil, du Brésil, en Oregon.
+    Masculine,
+    /// les États-Unis: aux États-Unis, des États-Unis.
+    Plural,
+}
+
 /// All lexicons, parsed once on first use.
 pub struct Lexicons {
     /// English words, anglicised forms and false friends (`term`, `replacement`, `kind`).
     pub anglicisms: PhraseLexicon,
     /// Anglicisms French news uses freely; never flagged.
     pub accepted: FxHashSet<&'static str>,
+    /// Place names that take an article, so no preposition stands right before them.
+    pub article_places: FxHashMap<&'static str, PlaceKind>,
     /// English spellings of names French spells otherwise (`english`, `french`, `kind`).
     pub names: PhraseLexicon,
     /// French forms of the names, matched to find articles that mix both spellings.
@@ -530,6 +542,17 @@ impl Lexicons {
             accepted: embedded("accepted")
                 .into_iter()
                 .map(|e| e.columns[0])
+                .collect(),
+            article_places: embedded("article_places")
+                .into_iter()
+                .map(|e| {
+                    let kind = match e.columns[1] {
+                        "masculine" => PlaceKind::Masculine,
+                        "plural" => PlaceKind::Plural,
+                        other => panic!("lexicon article_places:{}: kind {other:?}", e.line),
+                    };
+                    (e.columns[0], kind)
+                })
                 .collect(),
             names,
             french_names,
@@ -712,6 +735,16 @@ mod tests {
                 !lex.accepted.contains(entry.columns[0]),
                 "interface:{}",
                 entry.line
+            );
+        }
+    }
+
+    #[test]
+    fn article_places_are_capitalised_single_words() {
+        for (place, _) in LEXICONS.article_places.iter() {
+            assert!(
+                place.starts_with(char::is_uppercase) && !place.contains(' '),
+                "article_places: {place:?} must be one capitalised word"
             );
         }
     }

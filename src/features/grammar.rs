@@ -1,6 +1,6 @@
 //! Grammar slips typical of machine translation: elision in the wrong place or missing
-//! (d'munitions, la invincibilité), a missing contraction (de les taxes), a determiner whose gender clashes with its noun (une
-//! échange, sa plein appui) or an adjective that does not take its noun's gender (une
+//! (d'munitions, la invincibilité), a missing contraction (de les taxes) or place article
+//! (de Brésil), a determiner whose gender clashes with its noun (une échange, sa plein appui) or an adjective that does not take its noun's gender (une
 //! décision définitif), English use of weekdays (le mercredi dernier), d'état for the
 //! State, and avoir with verbs that take être (ont arrivé).
 //!
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::{Analysis, Feature, Recorder};
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{word_hash, Token, ELISIONS};
 
 /// Words that must elide before a vowel.
@@ -63,6 +63,8 @@ const DETERMINERS: &[(&str, Gender)] = &[
     ("ma", Gender::Feminine),
     ("nombreuses", Gender::Feminine),
     ("nombreux", Gender::Masculine),
+    ("quel", Gender::Masculine),
+    ("quelle", Gender::Feminine),
     ("sa", Gender::Feminine),
     ("ta", Gender::Feminine),
     ("un", Gender::Masculine),
@@ -158,6 +160,9 @@ const PARTICIPLE_ENDINGS: &[&str] = &[
 ];
 /// Prepositions that contract with le and les (du, des, au, aux).
 const CONTRACTING: &[&str] = &["de", "à"];
+/// Prepositions that never stand right before a place name that takes an article (à
+/// Portugal, de Brésil, dans Oregon, en États-Unis).
+const PLACE_PREPOSITIONS: &[&str] = &["dans", "de", "en", "à"];
 /// Forms of avoir that build compound tenses.
 const AVOIR: &[&str] = &[
     "a", "ai", "aient", "ait", "as", "aura", "aurait", "auraient", "auront", "avaient", "avais",
@@ -202,6 +207,8 @@ struct Starter {
     avoir: bool,
     /// In [`CONTRACTING`].
     contracts: bool,
+    /// In [`PLACE_PREPOSITIONS`].
+    place_preposition: bool,
 }
 
 /// The word lists above gathered by word and keyed by [`word_hash`], so that each token is
@@ -236,6 +243,9 @@ static STARTERS: LazyLock<FxHashMap<u64, (&'static str, Starter)>> = LazyLock::n
     for word in CONTRACTING {
         entry(&mut starters, word).contracts = true;
     }
+    for word in PLACE_PREPOSITIONS {
+        entry(&mut starters, word).place_preposition = true;
+    }
     starters
 });
 
@@ -256,6 +266,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         elision(analysis, i, starter, recorder);
         if starter.contracts {
             contraction(analysis, i, recorder);
+        }
+        if starter.place_preposition {
+            place_article(analysis, i, recorder);
         }
         match starter.determiner {
             Some(Some(gender)) => determiner_gender(analysis, i, gender, recorder),
@@ -432,6 +445,44 @@ fn contraction(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             "contract: du, des, au, aux",
         );
     }
+}
+
+/// A preposition right before a place name that takes an article: "de Brésil" for "du
+/// Brésil", "dans Oregon" for "dans l'Oregon", "à États-Unis" for "aux États-Unis". "en"
+/// is right before a masculine name that starts with a vowel (en Iran). A capitalised word
+/// right after makes the place part of a longer name (Texas Instruments, Kansas City).
+fn place_article(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    if !adjacent(analysis, i, i + 1) {
+        return;
+    }
+    let place = tokens[i + 1].text(analysis.text);
+    let Some(&kind) = LEXICONS.article_places.get(place) else {
+        return;
+    };
+    let longer_name = adjacent(analysis, i + 1, i + 2)
+        && tokens[i + 2]
+            .text(analysis.text)
+            .starts_with(char::is_uppercase);
+    let preposition = tokens[i].norm.as_str();
+    let vowel = starts_with_vowel(&tokens[i + 1].norm);
+    if longer_name || (preposition == "en" && kind == PlaceKind::Masculine && vowel) {
+        return;
+    }
+    let right = match (kind, preposition == "de", vowel) {
+        (PlaceKind::Masculine, true, false) => format!("du {place}"),
+        (PlaceKind::Masculine, true, true) => format!("de l'{place}"),
+        (PlaceKind::Masculine, false, false) => format!("au {place}"),
+        (PlaceKind::Masculine, false, true) => format!("en {place}"),
+        (PlaceKind::Plural, true, _) => format!("des {place}"),
+        (PlaceKind::Plural, false, _) => format!("aux {place}"),
+    };
+    recorder.hit(
+        Feature::FailedElision,
+        tokens[i].start,
+        tokens[i + 1].end,
+        format!("this place takes an article: {right}"),
+    );
 }
 
 /// True when elision reaches across what stands between two words: spaces, or an opening
@@ -855,6 +906,22 @@ mod tests {
     }
 
     #[test]
+    fn places_that_take_an_article() {
+        assert_eq!(
+            grammar(
+                "Né à Portugal, il vit dans Oregon, travaille en États-Unis pour une filiale \
+                 de Brésil.",
+                "failed_elision"
+            ),
+            vec!["à Portugal", "dans Oregon", "en États-Unis", "de Brésil"]
+        );
+        let text = "Il vit au Portugal, en Oregon, dans le Nevada, en Iran, près de l'Irak et \
+                    des États-Unis ; il travaille chez Texas Instruments à Kansas City, va à \
+                    Mexico, en France et à Cuba.";
+        assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
     fn elision_is_optional_in_these_places() {
         let text = "Le ou les auteurs, la ou le juge ; lorsque aucune aide vient, puisque avec \
                     lui, jusque hier ; le mot « me » et le mot \"te\" ou, selon lui, ce que, en \
@@ -897,13 +964,15 @@ mod tests {
         );
         assert_eq!(
             grammar(
-                "Il n'y a aucun méthode : certaines commentaires citent de nombreux tornades.",
+                "Il n'y a aucun méthode : certaines commentaires citent de nombreux tornades. \
+                 Quel sorte d'accord ?",
                 "gender_clash"
             ),
             vec![
                 "aucun méthode",
                 "certaines commentaires",
-                "nombreux tornades"
+                "nombreux tornades",
+                "Quel sorte"
             ]
         );
     }
