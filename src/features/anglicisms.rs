@@ -4,7 +4,8 @@
 //!
 //! An English word written with a capital inside a sentence is taken as part of a name or a
 //! title (« Blinding Lights », Inflation Reduction Act) and left alone, and so is English
-//! quoted inside « » or quotes, which French introduces that way on purpose. An English word
+//! quoted inside « » or quotes, which French introduces that way on purpose (a quotation
+//! whose words are mostly French is speech, and counts like the rest). An English word
 //! spelled as a French word without its accents (decision, elections) is left alone in
 //! capitals and in paragraphs typed without any accent, where it is French.
 

@@ -228,6 +228,14 @@ mod tests {
         let text = "« I have a dream », a lancé l'orateur devant une foule immense.";
         assert!(family(text, "english_sentence").is_empty());
         assert!(family(text, "english_function_word").is_empty());
+        let text = "Ils ont parlé de « ribs and balls » et de « weird ».";
+        assert!(family(text, "english_vocab").is_empty());
+    }
+
+    #[test]
+    fn english_words_inside_french_speech_count() {
+        let text = "« Nous forçons les gens à acheter des paquets de channels », a-t-il dit.";
+        assert_eq!(family(text, "english_vocab"), vec!["channels"]);
     }
 
     #[test]

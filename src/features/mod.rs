@@ -148,7 +148,9 @@ pub struct Analysis<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// Words.
     pub tokens: Vec<Token>,
-    /// For each token, true when it sits inside a quotation.
+    /// For each token, true when it sits inside a quotation in another language (« I have a
+    /// dream »), which French introduces on purpose. A quotation in French is not marked: an
+    /// English or mangled word inside it is a slip like any other.
     pub quoted: Vec<bool>,
     /// For each token, what the word lists say of its lowercase form (looked up once here,
     /// since several families ask).
@@ -160,11 +162,11 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Self {
         let sentences = segment::sentences(text);
         let tokens = segment::tokens(text, &sentences);
-        let quoted = quoted_tokens(text, &tokens);
-        let words = tokens
+        let words: Vec<WordInfo> = tokens
             .iter()
             .map(|t| LEXICONS.words.get(&t.norm).unwrap_or_default())
             .collect();
+        let quoted = quoted_tokens(text, &tokens, &words);
         Analysis {
             text,
             sentences,
@@ -192,8 +194,9 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Marks the tokens inside « » or paired straight/curly double quotes.
-fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
+/// Marks the tokens inside « » or paired straight/curly double quotes whose words are not
+/// mostly French (see [`foreign_quotation`]).
+fn quoted_tokens(text: &str, tokens: &[Token], words: &[WordInfo]) -> Vec<bool> {
     let mut spans = Vec::new();
     let mut open_guillemet: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
@@ -212,6 +215,7 @@ fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
             _ => {}
         }
     }
+    spans.retain(|&span| foreign_quotation(tokens, words, span));
     // Tokens come in text order: sweep the spans by start, keeping the furthest end of those
     // opened before the token, so a paragraph of many quotations stays linear.
     spans.sort_unstable();
@@ -227,6 +231,24 @@ fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
             furthest_end.is_some_and(|end| t.end <= end)
         })
         .collect()
+}
+
+/// True when fewer than three in four words of the quotation between byte offsets `start`
+/// and `end` are more French than English: a quotation in English (or German, or a title)
+/// rather than French speech that machine translation may have left words of untranslated.
+fn foreign_quotation(tokens: &[Token], words: &[WordInfo], (start, end): (usize, usize)) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    let (mut all, mut french) = (0, 0);
+    for (token, word) in tokens[first..].iter().zip(&words[first..]) {
+        if token.end > end {
+            break;
+        }
+        if token.is_alphabetic() {
+            all += 1;
+            french += usize::from(word.fr_zipf > 0.0 && word.fr_zipf >= word.en_zipf);
+        }
+    }
+    french * 4 < all * 3
 }
 
 /// What the article as a whole tells each paragraph.
