@@ -158,6 +158,12 @@ const AVOIR_PAST: &[&str] = &[
 const PARTICIPLE_ENDINGS: &[&str] = &[
     "é", "ée", "ées", "és", "i", "is", "it", "u", "us", "ert", "ort",
 ];
+/// Cardinal numbers that stand between a plural determiner and a prenominal adjective (les
+/// trois premières années).
+const CARDINALS: &[&str] = &[
+    "cinq", "deux", "dix", "douze", "huit", "neuf", "onze", "quatre", "quinze", "sept", "six",
+    "trois", "vingt",
+];
 /// Prepositions that contract with le and les (du, des, au, aux).
 const CONTRACTING: &[&str] = &["de", "à"];
 /// Prepositions that never stand right before a place name that takes an article (à
@@ -581,9 +587,11 @@ fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         return;
     }
     let plural_noun_at = |j: usize| {
+        if !same_sentence(tokens, i, j) {
+            return None;
+        }
         let noun = &tokens[j];
-        if same_sentence(tokens, i, j)
-            && noun.norm.ends_with(['s', 'x'])
+        if noun.norm.ends_with(['s', 'x'])
             && noun.text(analysis.text).starts_with(char::is_lowercase)
         {
             analysis.words[j].gender
@@ -591,7 +599,12 @@ fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
             None
         }
     };
-    let first = if tokens[i + 1].norm == "plus" {
+    // "les plus grandes", "les trois premières", "les 10 dernières": the adjective comes after.
+    let skipped = &tokens[i + 1];
+    let first = if skipped.norm == "plus"
+        || skipped.is_number()
+        || CARDINALS.contains(&skipped.norm.as_str())
+    {
         i + 2
     } else {
         i + 1
@@ -823,9 +836,27 @@ mod tests {
             .chain(super::DETERMINERS.iter().map(|(word, _)| word))
             .chain(super::PLURAL_DETERMINERS)
             .chain(super::AVOIR)
-            .chain(super::CONTRACTING);
+            .chain(super::CONTRACTING)
+            .chain(super::PLACE_PREPOSITIONS);
         for word in words {
             assert_eq!(super::STARTERS[&word_hash(word)].0, *word);
+        }
+    }
+
+    /// Every rule looks a few words ahead: cut a text that fires them all after each of its
+    /// words, so that no rule reads past the paragraph's last word.
+    #[test]
+    fn rules_stop_at_the_end_of_the_paragraph() {
+        let text = "Ce sont les plus grandes, les trois premières et les 10 dernières ventes \
+                    annuels ; de les taxes, à le marché, de Brésil, dans Oregon Texas, quel \
+                    sorte, une décision définitif, une robe noir et blanc, cet moment, la \
+                    invincibilité, l ' État, d'état civil, le mercredi dernier, ils ont arrivé, \
+                    pour la lancer, lorsque il, jusque à";
+        for (end, _) in text.char_indices().filter(|&(_, c)| c == ' ') {
+            let prefix = &text[..end];
+            for cut in [prefix, prefix.trim_end_matches([',', ';'])] {
+                crate::features::extract_article(&[cut]);
+            }
         }
     }
 
@@ -997,7 +1028,8 @@ mod tests {
         assert_eq!(
             grammar(
                 "Les compagnies aériens appliquent des règles actuels ; leurs ventes annuels baissent \
-                 depuis les dernières mois et les plus grandes programmes.",
+                 depuis les dernières mois et les plus grandes programmes ; les neuf premières \
+                 épisodes et les 10 derniers années.",
                 "gender_clash"
             ),
             vec![
@@ -1005,15 +1037,20 @@ mod tests {
                 "des règles actuels",
                 "leurs ventes annuels",
                 "les dernières mois",
-                "les plus grandes programmes"
+                "les plus grandes programmes",
+                "les neuf premières épisodes",
+                "les 10 derniers années"
             ]
         );
         let text = "Les compagnies aériennes suivent la coupe des nations féminine, les prix \
                     des billets élevés et des taux de croissance élevés, les nouveaux élus, les \
-                    vieux métiers, les plus belles années et les prochaines semaines, avec les \
+                    vieux métiers, les plus belles années et les trois prochaines semaines, avec les \
                     commandes utilisateur et les lettres inuit ; la relation client, une interface \
                     utilisateur. Pour la lancer, il attend ; cette dernière est partie.";
         assert!(grammar(text, "gender_clash").is_empty());
+        for end in ["Ce sont les plus grandes", "Ce sont les trois premières"] {
+            assert!(grammar(end, "gender_clash").is_empty(), "{end}");
+        }
     }
 
     #[test]
