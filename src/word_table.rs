@@ -126,7 +126,19 @@ impl WordTable {
     /// hyphenated word is known when each of its parts is.
     pub fn is_french(&self, word: &str) -> bool {
         self.fr_zipf(word) > 0.0
-            || (word.contains('-') && word.split('-').all(|part| self.fr_zipf(part) > 0.0))
+            || (word.contains('-') && word.split('-').all(|part| self.part_fr_zipf(part) > 0.0))
+    }
+
+    /// French Zipf frequency of one part of a hyphenated word. wordfreq also splits off
+    /// elisions, so a part that starts with one (the "d'œuvre" of main-d'œuvre) counts as the
+    /// word after the apostrophe.
+    fn part_fr_zipf(&self, part: &str) -> f32 {
+        match self.fr_zipf(part) {
+            zipf if zipf > 0.0 => zipf,
+            _ => part
+                .split_once('\'')
+                .map_or(0.0, |(_, rest)| self.fr_zipf(rest)),
+        }
     }
 
     /// French Zipf frequency of a word, or of its rarest part for a hyphenated word that the
@@ -136,7 +148,7 @@ impl WordTable {
             zipf if zipf > 0.0 => zipf,
             _ if word.contains('-') => word
                 .split('-')
-                .map(|part| self.fr_zipf(part))
+                .map(|part| self.part_fr_zipf(part))
                 .fold(f32::MAX, f32::min),
             _ => 0.0,
         }

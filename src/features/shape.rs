@@ -73,6 +73,12 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_words_with_an_elision_inside_are_known() {
+        let features = extract_article(&["La main-d'œuvre et la main-d’œuvre manquent."]);
+        assert_eq!(features[0].values[Feature::UnknownWord as usize], 0.0);
+    }
+
+    #[test]
     fn words_run_together_by_a_scraper_are_not_unknown_words() {
         let features = extract_article(&["A lire aussiEn visite à Moscou, le dirigeant a parlé."]);
         assert_eq!(features[0].values[Feature::UnknownWord as usize], 0.0);
