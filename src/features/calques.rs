@@ -162,6 +162,21 @@ mod tests {
         matches_of(text, "calque")
     }
 
+    /// The lines of a test file, without its header comment.
+    fn lines(text: &str) -> impl Iterator<Item = &str> {
+        text.lines().filter(|line| !line.starts_with('#'))
+    }
+
+    #[test]
+    fn every_example_fires_a_calque_and_no_near_miss_does() {
+        for line in lines(include_str!("../../tests/data/calque_examples.txt")) {
+            assert!(!calques(line).is_empty(), "no calque in: {line}");
+        }
+        for line in lines(include_str!("../../tests/data/calque_near_misses.txt")) {
+            assert_eq!(calques(line), Vec::<String>::new(), "calque in: {line}");
+        }
+    }
+
     #[test]
     fn calques_are_found_with_exact_spans() {
         assert_eq!(
