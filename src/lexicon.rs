@@ -51,8 +51,8 @@ macro_rules! lexicon_source {
 /// the word table ([`crate::word_table`]).
 pub const SOURCES: &[Source] = &[
     lexicon_source!("accepted", 2),
-    lexicon_source!("article_places", 2),
     lexicon_source!("anglicisms", 3),
+    lexicon_source!("article_places", 2),
     lexicon_source!("calques", 3),
     lexicon_source!("en_function_words", 1),
     lexicon_source!("interface", 2),
