@@ -125,8 +125,7 @@ impl WordTable {
     /// True when the French list has the word. wordfreq splits words at hyphens, so a
     /// hyphenated word is known when each of its parts is.
     pub fn is_french(&self, word: &str) -> bool {
-        self.fr_zipf(word) > 0.0
-            || (word.contains('-') && word.split('-').all(|part| self.part_fr_zipf(part) > 0.0))
+        self.fr_zipf_of_compound(word) > 0.0
     }
 
     /// French Zipf frequency of one part of a hyphenated word. wordfreq also splits off

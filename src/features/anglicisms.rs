@@ -69,35 +69,9 @@ fn french_without_accents(term: &str, replacement: &str) -> bool {
 /// True when the text has an accented French letter, as nearly any French paragraph typed
 /// with its accents does.
 fn has_accents(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(
-            c,
-            'à' | 'â'
-                | 'ä'
-                | 'é'
-                | 'è'
-                | 'ê'
-                | 'ë'
-                | 'î'
-                | 'ï'
-                | 'ô'
-                | 'ö'
-                | 'ù'
-                | 'û'
-                | 'ü'
-                | 'ç'
-                | 'À'
-                | 'Â'
-                | 'É'
-                | 'È'
-                | 'Ê'
-                | 'Î'
-                | 'Ô'
-                | 'Ù'
-                | 'Û'
-                | 'Ç'
-        )
-    })
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .any(|c| unaccented(c) != c)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Grammar slips typical of machine translation: elision in the wrong place or missing
 //! (d'munitions, la invincibilité), a missing contraction (de les taxes) or place article
-//! (de Brésil), a determiner whose gender clashes with its noun (une échange, sa plein appui) or an adjective that does not take its noun's gender (une
-//! décision définitif), English use of weekdays (le mercredi dernier), d'état for the
-//! State, and avoir with verbs that take être (ont arrivé).
+//! (de Brésil), a determiner whose gender clashes with its noun (une échange, sa plein
+//! appui) or an adjective that does not take its noun's gender (une décision définitif),
+//! English use of weekdays (le mercredi dernier), d'état for the State, and avoir with
+//! verbs that take être (ont arrivé).
 //!
 //! The closed word classes these rules need (determiners, pronouns, auxiliaries) are grammar,
 //! not vocabulary, and are listed here; noun and adjective genders come from the `noun_gender`
@@ -475,19 +476,19 @@ fn place_article(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     if longer_name || (preposition == "en" && kind == PlaceKind::Masculine && vowel) {
         return;
     }
-    let right = match (kind, preposition == "de", vowel) {
-        (PlaceKind::Masculine, true, false) => format!("du {place}"),
-        (PlaceKind::Masculine, true, true) => format!("de l'{place}"),
-        (PlaceKind::Masculine, false, false) => format!("au {place}"),
-        (PlaceKind::Masculine, false, true) => format!("en {place}"),
-        (PlaceKind::Plural, true, _) => format!("des {place}"),
-        (PlaceKind::Plural, false, _) => format!("aux {place}"),
+    let article = match (kind, preposition == "de", vowel) {
+        (PlaceKind::Masculine, true, false) => "du ",
+        (PlaceKind::Masculine, true, true) => "de l'",
+        (PlaceKind::Masculine, false, false) => "au ",
+        (PlaceKind::Masculine, false, true) => "en ",
+        (PlaceKind::Plural, true, _) => "des ",
+        (PlaceKind::Plural, false, _) => "aux ",
     };
     recorder.hit(
         Feature::FailedElision,
         tokens[i].start,
         tokens[i + 1].end,
-        format!("this place takes an article: {right}"),
+        format!("this place takes an article: {article}{place}"),
     );
 }
 
