@@ -41,10 +41,13 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     let mut english_by_sentence = vec![0usize; analysis.sentences.len()];
     let mut words_by_sentence = vec![0usize; analysis.sentences.len()];
     for (i, token) in tokens.iter().enumerate() {
-        if !token.is_alphabetic() || analysis.quoted[i] {
+        let compound = token.norm.contains('-');
+        if !(token.is_alphabetic() || compound) || analysis.quoted[i] {
             continue;
         }
-        words_by_sentence[token.sentence] += 1;
+        if token.is_alphabetic() {
+            words_by_sentence[token.sentence] += 1;
+        }
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
         if token.is_capitalized() && !sentence_start {
             continue;
@@ -53,7 +56,16 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             english_by_sentence[token.sentence] += 1;
             continue;
         }
-        let Some(kind) = englishness(&token.norm, &analysis.words[i]) else {
+        let info = &analysis.words[i];
+        let option = text[..token.start].ends_with('-');
+        let kind = if compound && info.fr_zipf == 0.0 && info.en_zipf == 0.0 && !option {
+            english_compound(&token.norm)
+        } else if token.is_alphabetic() {
+            englishness(&token.norm, info)
+        } else {
+            None
+        };
+        let Some(kind) = kind else {
             continue;
         };
         if kind == Englishness::FunctionWord && inside_name(analysis, i) {
@@ -159,6 +171,33 @@ fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
     (!lex.accepted.contains(word)).then_some(kind)
 }
 
+/// A hyphenated word the word lists lack (wordfreq splits at hyphens) whose every part is
+/// more English than French and one part clearly English: "16-year-old", "pay-as-you-go".
+/// Parts made of digits are skipped; an unknown or French part, a compound French accepts
+/// (best-of, fact-checking, in either number) or a command-line option (--dry-run) is left
+/// alone.
+fn english_compound(word: &str) -> Option<Englishness> {
+    let lex = &*LEXICONS;
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    if lex.accepted.contains(word) || lex.accepted.contains(singular) {
+        return None;
+    }
+    let mut english = false;
+    for part in word.split('-') {
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let info = lex.words.get(part)?;
+        match englishness(part, &info) {
+            Some(Englishness::Vocabulary) => english = true,
+            Some(_) => {}
+            None if info.en_zipf > info.fr_zipf && !lex.accepted.contains(part) => {}
+            None => return None,
+        }
+    }
+    english.then_some(Englishness::Vocabulary)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::features::tests::matches_of as family;
@@ -243,6 +282,13 @@ mod tests {
         let text = "Le ministre a parlé with les syndicats pendant le briefing et le stonewalling.";
         assert_eq!(family(text, "english_function_word"), vec!["with"]);
         assert_eq!(family(text, "english_ing"), vec!["stonewalling"]);
+    }
+
+    #[test]
+    fn english_hyphenated_words_count_unless_french_accepts_them() {
+        let text = "Le 16-year-old a signé un contrat pre-trial avec la radio-télévision, \
+                    un best-of et des fact-checkings pour le covid-19 (option --dry-run).";
+        assert_eq!(family(text, "english_vocab"), vec!["16-year-old", "pre-trial"]);
     }
 
     #[test]

@@ -551,6 +551,22 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         let noun_gender = analysis.words[j].gender.filter(|_| {
             !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
         });
+        // Any other adjective with one gender right after the determiner must share it (un
+        // brève rencontre), but may be a noun the list lacks, so the search ends there.
+        let other_adjective = (adjective.is_none() && noun_gender.is_none() && j == i + 1)
+            .then_some(analysis.words[j].adjective_gender)
+            .flatten();
+        if let Some(gender) = other_adjective {
+            if gender != det_gender {
+                recorder.hit(
+                    Feature::GenderClash,
+                    tokens[i].start,
+                    tokens[j].end,
+                    "determiner and adjective disagree in gender",
+                );
+            }
+            return;
+        }
         let Some(gender) = adjective.or(noun_gender) else {
             return;
         };
@@ -1022,6 +1038,15 @@ mod tests {
                 "une décision définitif"
             ]
         );
+        assert_eq!(
+            grammar(
+                "Après un brève échange et une légère hausse, un important accord.",
+                "gender_clash"
+            ),
+            vec!["un brève"]
+        );
+        // An adjective of the list may be a noun it lacks: the search stops after it.
+        assert!(grammar("Il a visité la capitale jeudi.", "gender_clash").is_empty());
     }
 
     #[test]
