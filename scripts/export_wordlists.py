@@ -21,6 +21,7 @@ What it does, deterministically:
      src/lexicons/en_words.tsv     word<TAB>zipf   (English, wordfreq)
      src/lexicons/noun_gender.tsv  noun<TAB>m|f    (hunspell-fr tags x wordfreq)
      src/lexicons/adjective_gender.tsv  adjective<TAB>m|f  (hunspell-fr tags x wordfreq)
+     src/lexicons/fr_compounds.tsv  hyphenated words (hunspell-fr forms x wordfreq)
 4. Prints the counts.
 
 The output depends only on the pinned package versions below and on the
@@ -423,6 +424,25 @@ def adjective_genders(rules, wanted):
     }
 
 
+def hyphenated_with_english_parts(rules, fr, en):
+    """The lowercase hyphenated surface forms of the dictionary (sit-in, self-service,
+    cross-country, pull-overs) with a part that wordfreq finds more English than French:
+    the French dictionary words that calque's rule for English compounds would otherwise
+    read as English. Proper nouns are skipped."""
+    out = set()
+    for stem, flags, morph in read_dic(HUNSPELL_DIC):
+        if "-" not in stem or any(t.startswith(("po:npr", "po:prn", "po:patr")) for t in morph):
+            continue
+        for form, _ in expand(stem, flags, morph, rules):
+            form = form.replace("\u2019", "'")
+            parts = form.split("-")
+            if not FR_SHAPE.match(form) or "'" in form or not all(parts):
+                continue
+            if any(en.get(part, 0) > fr.get(part, 0) for part in parts):
+                out.add(form)
+    return out
+
+
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
@@ -586,6 +606,25 @@ def main():
             "Sorted by Unicode code point (= UTF-8 byte order); one adjective per line, no duplicates.",
         ],
         sorted(adjectives.items()),
+    ))
+
+    compounds = hyphenated_with_english_parts(rules, fr, en)
+    results.append(write_tsv(
+        "fr_compounds.tsv",
+        [
+            *hunspell_header(
+                "French hyphenated words with an English-looking part: word",
+                hun_version,
+            ),
+            "Filter: every lowercase surface form (singular and plural) with a hyphen generated",
+            "  from a .dic entry that is not a proper noun (po:npr, po:prn, po:patr), made of",
+            "  lowercase French letters only, with at least one hyphen-separated part whose",
+            "  wordfreq zipf is higher in English than in French (en_words.tsv and fr_words.tsv",
+            "  above; a part missing from a list counts 0): sit-in, self-service, cross-country.",
+            "  calque counts a hyphenated word of English parts as English unless it is here.",
+            "Sorted by Unicode code point (= UTF-8 byte order); one word per line, no duplicates.",
+        ],
+        [(w,) for w in compounds],
     ))
 
     for path, n, size in results:

@@ -55,6 +55,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("article_places", 2),
     lexicon_source!("calques", 3),
     lexicon_source!("en_function_words", 1),
+    lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
     lexicon_source!("synth_english", 1),
@@ -508,6 +509,9 @@ pub struct Lexicons {
     pub anglicisms: PhraseLexicon,
     /// Anglicisms French news uses freely; never flagged.
     pub accepted: FxHashSet<&'static str>,
+    /// The phrases of the accepted list (prime time, low cost), whose words are not flagged
+    /// one by one either.
+    pub accepted_phrases: Matcher,
     /// Place names that take an article, so no preposition stands right before them.
     pub article_places: FxHashMap<&'static str, PlaceKind>,
     /// English spellings of names French spells otherwise (`english`, `french`, `kind`).
@@ -520,6 +524,9 @@ pub struct Lexicons {
     pub interface: PhraseLexicon,
     /// English function words that are not French words.
     pub en_function_words: FxHashSet<&'static str>,
+    /// Hyphenated French dictionary words with an English-looking part (sit-in,
+    /// self-service), exported from hunspell-fr.
+    pub fr_compounds: FxHashSet<&'static str>,
     /// French and English word frequencies (wordfreq) and the genders of French nouns and
     /// adjectives (hunspell-fr).
     pub words: WordTable,
@@ -537,12 +544,17 @@ impl Lexicons {
         let names = PhraseLexicon::load("names", true);
         let french_names = Matcher::new(names.entries.iter().map(|e| e.columns[1]), true)
             .unwrap_or_else(|(i, e)| panic!("lexicon names:{}: {e}", names.entries[i].line));
+        let accepted = embedded("accepted");
+        let phrases: Vec<&Entry> = accepted
+            .iter()
+            .filter(|e| e.columns[0].contains(' '))
+            .collect();
+        let accepted_phrases = Matcher::new(phrases.iter().map(|e| e.columns[0]), false)
+            .unwrap_or_else(|(i, e)| panic!("lexicon accepted:{}: {e}", phrases[i].line));
         Lexicons {
             anglicisms: PhraseLexicon::load("anglicisms", false),
-            accepted: embedded("accepted")
-                .into_iter()
-                .map(|e| e.columns[0])
-                .collect(),
+            accepted: accepted.iter().map(|e| e.columns[0]).collect(),
+            accepted_phrases,
             article_places: embedded("article_places")
                 .into_iter()
                 .map(|e| {
@@ -559,6 +571,10 @@ impl Lexicons {
             calques: PhraseLexicon::load("calques", false),
             interface: PhraseLexicon::load("interface", false),
             en_function_words: embedded("en_function_words")
+                .into_iter()
+                .map(|e| e.columns[0])
+                .collect(),
+            fr_compounds: embedded("fr_compounds")
                 .into_iter()
                 .map(|e| e.columns[0])
                 .collect(),

@@ -44,7 +44,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
                 continue;
             }
         }
-        if LEXICONS.accepted.contains(term) {
+        if LEXICONS.accepted.contains(term)
+            || (found.first..=found.last).all(|i| analysis.accepted[i])
+        {
             continue;
         }
         claimed[found.first..=found.last].fill(true);
@@ -116,6 +118,16 @@ mod tests {
     #[test]
     fn accepted_anglicisms_are_not_flagged() {
         assert!(anglicisms("Les gamers ont reçu un email pendant le week-end.").is_empty());
+    }
+
+    #[test]
+    fn the_words_of_accepted_phrases_are_not_flagged_one_by_one() {
+        let text = "Les vols low cost et le prime time attirent les hedge funds du Super Bowl.";
+        assert!(crate::features::tests::fired(text).is_empty());
+        assert_eq!(
+            anglicisms("Le cost de ce vol low cost a doublé."),
+            vec![("anglicism_english", "cost".to_string())]
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     let mut words_by_sentence = vec![0usize; analysis.sentences.len()];
     for (i, token) in tokens.iter().enumerate() {
         let compound = token.norm.contains('-');
-        if !(token.is_alphabetic() || compound) || analysis.quoted[i] {
+        if !(token.is_alphabetic() || compound) || analysis.quoted[i] || analysis.accepted[i] {
             continue;
         }
         if token.is_alphabetic() {
@@ -173,13 +173,16 @@ fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
 
 /// A hyphenated word the word lists lack (wordfreq splits at hyphens) whose every part is
 /// more English than French and one part clearly English: "16-year-old", "pay-as-you-go".
-/// Parts made of digits are skipped; an unknown or French part, a compound French accepts
-/// (best-of, fact-checking, in either number) or a command-line option (--dry-run) is left
-/// alone.
+/// Parts made of digits are skipped; an unknown or French part, a word of the French
+/// dictionary (sit-in, self-service), a compound French news accepts (best-of, fact-checking,
+/// in either number) or a command-line option (--dry-run) is left alone.
 fn english_compound(word: &str) -> Option<Englishness> {
     let lex = &*LEXICONS;
     let singular = word.strip_suffix('s').unwrap_or(word);
-    if lex.accepted.contains(word) || lex.accepted.contains(singular) {
+    if lex.accepted.contains(word)
+        || lex.accepted.contains(singular)
+        || lex.fr_compounds.contains(word)
+    {
         return None;
     }
     let mut english = false;
@@ -287,8 +290,11 @@ mod tests {
     #[test]
     fn english_hyphenated_words_count_unless_french_accepts_them() {
         let text = "Le 16-year-old a signé un contrat pre-trial avec la radio-télévision, \
-                    un best-of et des fact-checkings pour le covid-19 (option --dry-run).";
-        assert_eq!(family(text, "english_vocab"), vec!["16-year-old", "pre-trial"]);
+                    un best-of, un sit-in et des fact-checkings pour le covid-19 (--dry-run).";
+        assert_eq!(
+            family(text, "english_vocab"),
+            vec!["16-year-old", "pre-trial"]
+        );
     }
 
     #[test]

@@ -152,6 +152,9 @@ pub struct Analysis<'a> {
     /// dream »), which French introduces on purpose. A quotation in French is not marked: an
     /// English or mangled word inside it is a slip like any other.
     pub quoted: Vec<bool>,
+    /// For each token, true when it belongs to a phrase of the accepted list (le prime time,
+    /// un vol low cost), which no family reports word by word.
+    pub accepted: Vec<bool>,
     /// For each token, what the word lists say of its lowercase form (looked up once here,
     /// since several families ask).
     pub words: Vec<WordInfo>,
@@ -167,11 +170,16 @@ impl<'a> Analysis<'a> {
             .map(|t| LEXICONS.words.get(&t.norm).unwrap_or_default())
             .collect();
         let quoted = quoted_tokens(text, &tokens, &words);
+        let mut accepted = vec![false; tokens.len()];
+        for found in LEXICONS.accepted_phrases.find(text, &tokens) {
+            accepted[found.first..=found.last].fill(true);
+        }
         Analysis {
             text,
             sentences,
             tokens,
             quoted,
+            accepted,
             words,
         }
     }

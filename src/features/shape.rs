@@ -30,7 +30,10 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         let zipf = analysis.fr_zipf_of_compound(i);
         // Frequent words count toward neither share, so the accepted list is asked only of
         // the others.
-        if zipf >= RARE_ZIPF || LEXICONS.accepted.contains(token.norm.as_str()) {
+        if zipf >= RARE_ZIPF
+            || analysis.accepted[i]
+            || LEXICONS.accepted.contains(token.norm.as_str())
+        {
             continue;
         }
         if zipf == 0.0
