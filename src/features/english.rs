@@ -41,11 +41,12 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     let mut english_by_sentence = vec![0usize; analysis.sentences.len()];
     let mut words_by_sentence = vec![0usize; analysis.sentences.len()];
     for (i, token) in tokens.iter().enumerate() {
-        let compound = token.norm.contains('-');
-        if !(token.is_alphabetic() || compound) || analysis.quoted[i] || analysis.accepted[i] {
+        let alphabetic = token.is_alphabetic();
+        if (!alphabetic && !token.norm.contains('-')) || analysis.quoted[i] || analysis.accepted[i]
+        {
             continue;
         }
-        if token.is_alphabetic() {
+        if alphabetic {
             words_by_sentence[token.sentence] += 1;
         }
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
@@ -57,10 +58,14 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             continue;
         }
         let info = &analysis.words[i];
-        let option = text[..token.start].ends_with('-');
-        let kind = if compound && info.fr_zipf == 0.0 && info.en_zipf == 0.0 && !option {
-            english_compound(&token.norm)
-        } else if token.is_alphabetic() {
+        let kind = if info.fr_zipf == 0.0 && info.en_zipf == 0.0 {
+            // Unknown to both lists: only a hyphenated word may still be English, by its
+            // parts; one right after - or -- is a command-line option (--dry-run).
+            let option = text[..token.start].ends_with('-');
+            (token.norm.contains('-') && !option)
+                .then(|| english_compound(&token.norm))
+                .flatten()
+        } else if alphabetic && info.en_zipf > info.fr_zipf {
             englishness(&token.norm, info)
         } else {
             None
