@@ -58,6 +58,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
+    lexicon_source!("role_nouns", 1),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
 ];
@@ -530,6 +531,8 @@ pub struct Lexicons {
     /// French and English word frequencies (wordfreq) and the genders of French nouns and
     /// adjectives (hunspell-fr).
     pub words: WordTable,
+    /// Masculine nouns of roles French also uses for a woman (une témoin, la chef).
+    pub role_nouns: FxHashSet<&'static str>,
     /// Slavic-name transliteration rules.
     pub translit: Vec<TranslitRule>,
     /// English news sentences `calque synth` leaves untranslated in generated paragraphs.
@@ -575,6 +578,10 @@ impl Lexicons {
                 .map(|e| e.columns[0])
                 .collect(),
             fr_compounds: embedded("fr_compounds")
+                .into_iter()
+                .map(|e| e.columns[0])
+                .collect(),
+            role_nouns: embedded("role_nouns")
                 .into_iter()
                 .map(|e| e.columns[0])
                 .collect(),
@@ -787,6 +794,15 @@ mod tests {
                 entry.line,
                 entry.columns[2]
             );
+        }
+    }
+
+    #[test]
+    fn role_nouns_are_masculine_nouns_of_the_noun_list() {
+        let lex = &*LEXICONS;
+        for noun in &lex.role_nouns {
+            let gender = lex.words.get(noun).and_then(|w| w.gender);
+            assert_eq!(gender, Some(Gender::Masculine), "role noun {noun:?}");
         }
     }
 

@@ -548,9 +548,20 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
                 None
             }
         });
-        let noun_gender = analysis.words[j].gender.filter(|_| {
-            !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
-        });
+        let noun_gender = analysis.words[j]
+            .gender
+            .filter(|_| {
+                !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
+            })
+            .map(|gender| {
+                // A woman in a role named in the masculine (une témoin, la chef): the
+                // determiner gives her gender, which an adjective after then takes.
+                if det_gender == Gender::Feminine && is_role_noun(word) {
+                    Gender::Feminine
+                } else {
+                    gender
+                }
+            });
         // Any other adjective with one gender right after the determiner must share it (un
         // brève rencontre), but may be a noun the list lacks, so the search ends there.
         let other_adjective = (adjective.is_none() && noun_gender.is_none() && j == i + 1)
@@ -610,6 +621,7 @@ fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         let noun = &tokens[j];
         if noun.norm.ends_with(['s', 'x'])
             && noun.text(analysis.text).starts_with(char::is_lowercase)
+            && !is_role_noun(&noun.norm)
         {
             analysis.words[j].gender
         } else {
@@ -675,6 +687,12 @@ fn plural_prenominal_gender(word: &str) -> Option<Gender> {
                 None
             }
         })
+}
+
+/// True for a role noun of either number (témoin, témoins): its gender is the person's.
+fn is_role_noun(word: &str) -> bool {
+    let role_nouns = &LEXICONS.role_nouns;
+    role_nouns.contains(word) || word.strip_suffix('s').is_some_and(|w| role_nouns.contains(w))
 }
 
 /// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".
@@ -1045,6 +1063,12 @@ mod tests {
             ),
             vec!["un brève"]
         );
+        // A woman in a role named in the masculine, and the adjective that agrees with her.
+        assert!(grammar(
+            "Une témoin a vu la chef et une écrivain célèbre ; les chefs étoilées aussi.",
+            "gender_clash"
+        )
+        .is_empty());
         // An adjective of the list may be a noun it lacks: the search stops after it.
         assert!(grammar("Il a visité la capitale jeudi.", "gender_clash").is_empty());
     }

@@ -9,6 +9,9 @@
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
+/// Words before the number of a part of a legal text (article 5.1).
+const LEGAL_DIVISIONS: &[&str] = &["alinéa", "alinéas", "article", "articles"];
+
 const ENGLISH_MONTHS: &[&str] = &[
     "January",
     "February",
@@ -178,11 +181,17 @@ fn spacing(text: &str, recorder: &mut Recorder) {
     }
 }
 
-/// English thousands separators (1,500) and decimal points (3.5).
+/// English thousands separators (1,500) and decimal points (3.5). French numbers the parts of
+/// a legal text with points (l'article 5.1 du traité, the 49.3 of the Constitution), so a
+/// number after "article" or "alinéa", and 49.3 itself, are left alone.
 fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
-    for token in &analysis.tokens {
+    for (i, token) in analysis.tokens.iter().enumerate() {
         if !token.is_number() {
+            continue;
+        }
+        let legal = i > 0 && LEGAL_DIVISIONS.contains(&analysis.tokens[i - 1].norm.as_str());
+        if legal || token.text(text) == "49.3" {
             continue;
         }
         let raw = token.text(text);
@@ -400,6 +409,8 @@ mod tests {
     #[test]
     fn french_numbers_and_dates_are_fine() {
         let text = "Le 19 juin 2024, 1 500 personnes ont payé 3,5 millions d'euros, soit 12 € chacune, à 16 h 30.";
+        assert!(typography(text, "english_number").is_empty());
+        let text = "Après le 49.3, l'article 5.1 du traité et l'alinéa 2.3 restent en vigueur.";
         assert!(typography(text, "english_number").is_empty());
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
