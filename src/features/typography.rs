@@ -9,6 +9,16 @@
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
+/// Grammatical words and frequent verbs and adverbs a French title leaves in lowercase, which
+/// English Title Case capitalises (Le Président Annonce Une Réforme Pour Les Retraites).
+const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
+    "a", "après", "au", "aussi", "aux", "avant", "avec", "ce", "ces", "cette", "chez", "contre",
+    "dans", "de", "des", "dit", "du", "elle", "en", "encore", "entre", "est", "et", "il", "jamais",
+    "la", "le", "les", "leur", "leurs", "moins", "ne", "ni", "nous", "on", "ont", "ou", "par",
+    "parmi", "pas", "plus", "pour", "qui", "que", "sa", "sans", "se", "ses", "son", "sont", "sous",
+    "sur", "toujours", "tous", "tout", "très", "un", "une", "vers", "à", "été", "être",
+];
+
 /// Words before the number of a part of a legal text (article 5.1).
 const LEGAL_DIVISIONS: &[&str] = &["alinéa", "alinéas", "article", "articles"];
 
@@ -333,16 +343,28 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     }
     let rest = &words[1..];
     let capitalised: Vec<_> = rest.iter().filter(|t| t.is_capitalized()).collect();
+    // Ordinary words: frequent nouns and adjectives of the word lists, and the grammatical
+    // words French never capitalises inside a title. A frequent word outside both is most
+    // often a place or a person (Nice, Lens, Lille in a list of results), which wordfreq
+    // counts under its lowercase form.
     let common_words = capitalised
         .iter()
         .filter(|t| {
             let raw = t.text(text);
+            let info = LEXICONS.words.get(&t.norm).unwrap_or_default();
             raw.chars().skip(1).all(|c| !c.is_uppercase())
-                && LEXICONS.words.fr_zipf(&t.norm) >= 4.0
+                && info.fr_zipf >= 4.0
+                && (info.gender.is_some()
+                    || info.adjective_gender.is_some()
+                    || TITLE_GRAMMATICAL_WORDS.contains(&t.norm.as_str()))
                 && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw)
         })
         .count();
-    if capitalised.len() * 10 >= rest.len() * 7 && common_words >= 2 {
+    let grammatical = capitalised
+        .iter()
+        .filter(|t| TITLE_GRAMMATICAL_WORDS.contains(&t.norm.as_str()))
+        .count();
+    if capitalised.len() * 10 >= rest.len() * 7 && common_words >= 2 && grammatical >= 1 {
         recorder.hit(
             Feature::TitleCase,
             words[0].start,
@@ -435,6 +457,12 @@ mod tests {
         );
         assert!(typography(
             "Vladimir Poutine et Kim Jong-un en visite à Pyongyang",
+            "title_case"
+        )
+        .is_empty());
+        // Places are capitalised, and frequent once lowercased (Nice, Lens).
+        assert!(typography(
+            "Ligue 1, 27e journée : Paris - Lens 3-1 ; Nice - Rennes 0-0 ; Lille - Nantes 2-2",
             "title_case"
         )
         .is_empty());
