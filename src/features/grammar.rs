@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{word_hash, Token, ELISIONS};
+use crate::word_table::WordInfo;
 
 /// Words that must elide before a vowel.
 const MUST_ELIDE: &[&str] = &[
@@ -692,7 +693,10 @@ fn plural_prenominal_gender(word: &str) -> Option<Gender> {
 /// True for a role noun of either number (témoin, témoins): its gender is the person's.
 fn is_role_noun(word: &str) -> bool {
     let role_nouns = &LEXICONS.role_nouns;
-    role_nouns.contains(word) || word.strip_suffix('s').is_some_and(|w| role_nouns.contains(w))
+    role_nouns.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| role_nouns.contains(w))
 }
 
 /// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".
@@ -705,14 +709,28 @@ fn pronoun_before_infinitive(tokens: &[Token], i: usize, j: usize) -> bool {
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which
-/// carries the gender French gives the compound: "le street art", "du fantasy football".
-/// Such a word (more frequent in English than in French) may be listed with its own French
-/// gender, but it is not the head.
+/// carries the gender French gives the compound: "le street art", "du fantasy football",
+/// "un escape game" (an English head with no French gender, see [`ENGLISH_COMPOUND_MARGIN`]).
+/// Such a word (more frequent in
+/// English than in French) may be listed with its own French gender, but it is not the head.
 fn english_modifier(analysis: &Analysis, j: usize, det_gender: Gender) -> bool {
     let word = &analysis.words[j];
     word.en_zipf > word.fr_zipf
         && same_sentence(&analysis.tokens, j, j + 1)
-        && analysis.words[j + 1].gender == Some(det_gender)
+        && match analysis.words[j + 1].gender {
+            Some(gender) => gender == det_gender,
+            None => more_english(word) && more_english(&analysis.words[j + 1]),
+        }
+}
+
+/// How much more frequent in English than in French (in Zipf units) each word of an English
+/// compound must be for its head to carry no French gender: escape (1.47) and game (1.44)
+/// pass, so "un escape game" is no clash; an (1.17), service and minimum do not, so "une an
+/// Read more" and "une service minimum" stay clashes.
+const ENGLISH_COMPOUND_MARGIN: f32 = 1.25;
+
+fn more_english(word: &WordInfo) -> bool {
+    word.en_zipf - word.fr_zipf >= ENGLISH_COMPOUND_MARGIN
 }
 
 /// The adjective right after a noun that agrees with its determiner, when its form shows the
@@ -1121,7 +1139,8 @@ mod tests {
 
     #[test]
     fn english_compounds_take_the_gender_of_their_last_noun() {
-        let text = "Le street art envahit la ville et les ligues du fantasy football recrutent.";
+        let text = "Le street art envahit la ville, un escape game ouvre et les ligues du fantasy \
+                    football recrutent.";
         assert!(grammar(text, "gender_clash").is_empty());
         assert_eq!(
             grammar("Il a proposé une échange de prisonniers.", "gender_clash"),

@@ -39,6 +39,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
         if zipf == 0.0
             && analysis.words[i].en_zipf < ENGLISH_MIN_ZIPF
             && !is_known_verb_form(&LEXICONS.words, &token.norm)
+            && !verb_with_pronouns(&token.norm)
+            && !has_foreign_letter(&token.norm)
         {
             recorder.hit(
                 Feature::UnknownWord,
@@ -52,6 +54,30 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
+}
+
+/// Pronouns joined to a verb by a hyphen: attablez-vous, dites-le-moi, allez-y, a-t-il.
+const ENCLITICS: &[&str] = &[
+    "elle", "elles", "en", "il", "ils", "la", "le", "les", "leur", "lui", "moi", "nous", "on", "t",
+    "toi", "vous", "y",
+];
+
+/// True for an imperative or an inverted verb with its pronouns (attablez-vous), whose verb
+/// is a listed word or a form of a listed verb.
+fn verb_with_pronouns(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let verb = parts.next().unwrap_or_default();
+    let mut pronouns = parts.peekable();
+    pronouns.peek().is_some()
+        && pronouns.all(|part| ENCLITICS.contains(&part))
+        && (LEXICONS.words.fr_zipf(verb) > 0.0 || is_known_verb_form(&LEXICONS.words, verb))
+}
+
+/// True for a word with a letter French does not use (bún, chả, łódź): a foreign word kept
+/// as written, which a translation slip would not produce.
+fn has_foreign_letter(word: &str) -> bool {
+    word.chars()
+        .any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic() && !"àâäçéèêëîïôöùûüÿœæ".contains(c))
 }
 
 /// True for two words run together by a scraper ("aussiEn", "faitsLe"): a capital after the
@@ -73,6 +99,17 @@ mod tests {
         let unknown = |i: usize| features[i].values[Feature::UnknownWord as usize];
         assert_eq!(unknown(0), 0.0);
         assert_eq!(unknown(1), 2f64.ln_1p());
+    }
+
+    #[test]
+    fn verbs_with_their_pronouns_and_foreign_words_are_not_unknown() {
+        let features = extract_article(&[
+            "Le midi, attablez-vous devant un bún chả et fractionnons la note, dit-il.",
+            "Les pétrochemiques-vous ont parlé.",
+        ]);
+        let unknown = |i: usize| features[i].values[Feature::UnknownWord as usize];
+        assert_eq!(unknown(0), 0.0);
+        assert_eq!(unknown(1), 1f64.ln_1p());
     }
 
     #[test]
