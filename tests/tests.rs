@@ -459,6 +459,35 @@ fn features_writes_named_columns() {
     assert_eq!(stdout.lines().count(), 13);
 }
 
+/// `human_news.txt`: 80 paragraphs of ordinary French news (politics, courts, markets, sport,
+/// culture; « » in most, straight quotes and no space before : ! ? in some), written for calque
+/// on December 6 and kept out of the training data, so that a rule or a retraining that starts
+/// flagging careful human French fails here. The shipped model flags one of them (a quoted
+/// sentence ending in `."`).
+#[test]
+fn the_embedded_model_lets_human_news_through() {
+    let (code, stdout, _) = run(&[
+        "score",
+        &path("human_news.txt"),
+        "--format",
+        "jsonl",
+        "--min-words",
+        "1",
+    ]);
+    assert_eq!(code, 0);
+    let paragraphs: Vec<Value> = jsonl(&stdout)
+        .into_iter()
+        .filter(|record| record["type"] == "paragraph")
+        .collect();
+    assert_eq!(paragraphs.len(), 80);
+    let flagged: Vec<&str> = paragraphs
+        .iter()
+        .filter(|p| p["flagged"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(flagged.len() <= 2, "human paragraphs flagged: {flagged:#?}");
+}
+
 #[test]
 fn info_reports_model_and_lexicon_sizes() {
     let (code, stdout, _) = run(&["info", "--format", "json"]);
