@@ -533,9 +533,12 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
     }
     let mut j = i + 1;
     while same_sentence(tokens, i, j) {
+        // A capitalised word is a name; an accepted English phrase (le machine learning) takes
+        // the gender French gives it, whatever its words' own.
         if !tokens[j]
             .text(analysis.text)
             .starts_with(char::is_lowercase)
+            || analysis.accepted[j]
         {
             return;
         }
@@ -1139,8 +1142,8 @@ mod tests {
 
     #[test]
     fn english_compounds_take_the_gender_of_their_last_noun() {
-        let text = "Le street art envahit la ville, un escape game ouvre et les ligues du fantasy \
-                    football recrutent.";
+        let text = "Le street art envahit la ville, un escape game ouvre, le machine learning \
+                    progresse et les ligues du fantasy football recrutent.";
         assert!(grammar(text, "gender_clash").is_empty());
         assert_eq!(
             grammar("Il a proposé une échange de prisonniers.", "gender_clash"),
