@@ -128,6 +128,11 @@ fn embedded(name: &str) -> Vec<Entry> {
         .unwrap_or_else(|e| panic!("embedded lexicon {}:{}: {}", e.name, e.line, e.message))
 }
 
+/// The first column of an embedded one-word-per-line lexicon, as a set.
+fn embedded_set(name: &str) -> FxHashSet<&'static str> {
+    embedded(name).into_iter().map(|e| e.columns[0]).collect()
+}
+
 /// A word of a pattern with its [`word_hash`], so most tokens are ruled out by comparing
 /// two integers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -573,18 +578,9 @@ impl Lexicons {
             french_names,
             calques: PhraseLexicon::load("calques", false),
             interface: PhraseLexicon::load("interface", false),
-            en_function_words: embedded("en_function_words")
-                .into_iter()
-                .map(|e| e.columns[0])
-                .collect(),
-            fr_compounds: embedded("fr_compounds")
-                .into_iter()
-                .map(|e| e.columns[0])
-                .collect(),
-            role_nouns: embedded("role_nouns")
-                .into_iter()
-                .map(|e| e.columns[0])
-                .collect(),
+            en_function_words: embedded_set("en_function_words"),
+            fr_compounds: embedded_set("fr_compounds"),
+            role_nouns: embedded_set("role_nouns"),
             words: WordTable::embedded(),
             translit: embedded("translit")
                 .into_iter()

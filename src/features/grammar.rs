@@ -715,8 +715,8 @@ fn pronoun_before_infinitive(tokens: &[Token], i: usize, j: usize) -> bool {
 /// True when the word at `j` is an English word modifying the English noun after it, which
 /// carries the gender French gives the compound: "le street art", "du fantasy football",
 /// "un escape game" (an English head with no French gender, see [`ENGLISH_COMPOUND_MARGIN`]).
-/// Such a word (more frequent in
-/// English than in French) may be listed with its own French gender, but it is not the head.
+/// Such a word (more frequent in English than in French) may be listed with its own French
+/// gender, but it is not the head.
 fn english_modifier(analysis: &Analysis, j: usize, det_gender: Gender) -> bool {
     let word = &analysis.words[j];
     word.en_zipf > word.fr_zipf

@@ -333,42 +333,39 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
 /// ordinary French words that French never capitalises.
 fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
-    let words: Vec<_> = analysis
-        .tokens
-        .iter()
-        .filter(|t| t.is_alphabetic() && !t.norm.ends_with('\''))
+    let tokens = &analysis.tokens;
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
         .collect();
     if words.len() < 4 || words.len() > 25 || analysis.sentences.len() > 2 {
         return;
     }
-    let rest = &words[1..];
-    let capitalised: Vec<_> = rest.iter().filter(|t| t.is_capitalized()).collect();
     // Ordinary words: frequent nouns and adjectives of the word lists, and the grammatical
     // words French never capitalises inside a title. A frequent word outside both is most
     // often a place or a person (Nice, Lens, Lille in a list of results), which wordfreq
     // counts under its lowercase form.
-    let common_words = capitalised
-        .iter()
-        .filter(|t| {
-            let raw = t.text(text);
-            let info = LEXICONS.words.get(&t.norm).unwrap_or_default();
-            raw.chars().skip(1).all(|c| !c.is_uppercase())
-                && info.fr_zipf >= 4.0
-                && (info.gender.is_some()
-                    || info.adjective_gender.is_some()
-                    || TITLE_GRAMMATICAL_WORDS.contains(&t.norm.as_str()))
-                && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw)
-        })
-        .count();
-    let grammatical = capitalised
-        .iter()
-        .filter(|t| TITLE_GRAMMATICAL_WORDS.contains(&t.norm.as_str()))
-        .count();
-    if capitalised.len() * 10 >= rest.len() * 7 && common_words >= 2 && grammatical >= 1 {
+    let (mut capitalised, mut common_words, mut grammatical) = (0, 0, 0);
+    for &i in &words[1..] {
+        let token = &tokens[i];
+        if !token.is_capitalized() {
+            continue;
+        }
+        capitalised += 1;
+        let grammatical_word = TITLE_GRAMMATICAL_WORDS.contains(&token.norm.as_str());
+        grammatical += usize::from(grammatical_word);
+        let info = &analysis.words[i];
+        let raw = token.text(text);
+        let common = raw.chars().skip(1).all(|c| !c.is_uppercase())
+            && info.fr_zipf >= 4.0
+            && (info.gender.is_some() || info.adjective_gender.is_some() || grammatical_word)
+            && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw);
+        common_words += usize::from(common);
+    }
+    if capitalised * 10 >= (words.len() - 1) * 7 && common_words >= 2 && grammatical >= 1 {
         recorder.hit(
             Feature::TitleCase,
-            words[0].start,
-            words[words.len() - 1].end,
+            tokens[words[0]].start,
+            tokens[words[words.len() - 1]].end,
             "French capitalises only the first word of a title",
         );
         recorder.set(Feature::TitleCase, 1.0);
