@@ -97,8 +97,18 @@ const PRENOMINAL_ADJECTIVES: &[(&str, &str)] = &[
     ("vrai", "vraie"),
 ];
 /// Words of the adjective list that French also puts after a noun as nouns in apposition,
-/// where they keep their own gender: "la relation client", "une interface utilisateur".
-const NOUNS_IN_APPOSITION: &[&str] = &["client", "clients", "utilisateur", "utilisateurs"];
+/// where they keep their own gender: "la relation client", "une interface utilisateur", "une
+/// panne moteur", "l'équipe vainqueur" (vainqueur has no feminine).
+const NOUNS_IN_APPOSITION: &[&str] = &[
+    "client",
+    "clients",
+    "moteur",
+    "moteurs",
+    "utilisateur",
+    "utilisateurs",
+    "vainqueur",
+    "vainqueurs",
+];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie".
 const VERBS_NOT_NOUNS: &[&str] = &["est"];
@@ -348,7 +358,11 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
     }
     let next_first = next.norm.chars().next().unwrap_or(' ');
     let elided = token.norm.ends_with('\'') && token.norm.len() <= 3 && token.end == next.start;
+    // A capital letter and apostrophe joined to a capitalised word is a name: N'Guessan,
+    // N'Djamena, M'Bala.
+    let name = token.text(analysis.text).starts_with(char::is_uppercase) && next.is_capitalized();
     if elided
+        && !name
         && next_first.is_alphabetic()
         && !starts_with_vowel(&next.norm)
         && !matches!(next_first, 'h' | 'y')
@@ -975,7 +989,8 @@ mod tests {
     #[test]
     fn correct_elisions_are_fine() {
         let text =
-            "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi.";
+            "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi. \
+             Koffi N'Guessan arrive de N'Djamena.";
         assert!(grammar(text, "failed_elision").is_empty());
     }
 
@@ -1131,7 +1146,8 @@ mod tests {
     fn adjectives_that_may_agree_elsewhere_are_fine() {
         let text = "Une fois seul, il a choisi un câble haute tension, une offre grand public et \
                     une robe noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
-                    monde féminine ; la situation, actuelle ou non, reste une question délicate.";
+                    monde féminine ; la situation, actuelle ou non, reste une question délicate. \
+                    Une panne moteur survenue en mer a retenu une équipe vainqueur au port.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
