@@ -358,14 +358,11 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
     }
     let next_first = next.norm.chars().next().unwrap_or(' ');
     let elided = token.norm.ends_with('\'') && token.norm.len() <= 3 && token.end == next.start;
-    // A capital letter and apostrophe joined to a capitalised word is a name: N'Guessan,
-    // N'Djamena, M'Bala.
-    let name = token.text(analysis.text).starts_with(char::is_uppercase) && next.is_capitalized();
     if elided
-        && !name
         && next_first.is_alphabetic()
         && !starts_with_vowel(&next.norm)
         && !matches!(next_first, 'h' | 'y')
+        && !elided_name(analysis, token, next)
     {
         recorder.hit(
             Feature::FailedElision,
@@ -439,6 +436,12 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
             ),
         );
     }
+}
+
+/// True for a capital letter and apostrophe joined to a capitalised word: a name (N'Guessan,
+/// N'Djamena, M'Bala), not an elision.
+fn elided_name(analysis: &Analysis, token: &Token, next: &Token) -> bool {
+    token.text(analysis.text).starts_with(char::is_uppercase) && next.is_capitalized()
 }
 
 /// "de le", "de les", "à le", "à les" before a noun, which French contracts (du pays, des
