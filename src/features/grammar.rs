@@ -109,6 +109,10 @@ const NOUNS_IN_APPOSITION: &[&str] = &[
     "vainqueur",
     "vainqueurs",
 ];
+/// Elided pronouns that quoted speech keeps before a consonant (j'suis, j'sais, t'sais): the
+/// first and second person, which news uses almost only in quotations, and which translation
+/// from English does not cut short.
+const SPOKEN_ELISIONS: &[&str] = &["j'", "t'"];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie".
 const VERBS_NOT_NOUNS: &[&str] = &["est"];
@@ -438,11 +442,6 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         );
     }
 }
-
-/// Elided pronouns that quoted speech keeps before a consonant (j'suis, j'sais, t'sais): the
-/// first and second person, which news uses almost only in quotations, and which translation
-/// from English does not cut short.
-const SPOKEN_ELISIONS: &[&str] = &["j'", "t'"];
 
 /// True for a capital letter and apostrophe joined to a capitalised word: a name (N'Guessan,
 /// N'Djamena, M'Bala), not an elision.
