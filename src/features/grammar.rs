@@ -367,7 +367,7 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         && !starts_with_vowel(&next.norm)
         && !matches!(next_first, 'h' | 'y')
         && !SPOKEN_ELISIONS.contains(&token.norm.as_str())
-        && !elided_name(analysis, token, next)
+        && !elided_name(token, next)
     {
         recorder.hit(
             Feature::FailedElision,
@@ -445,8 +445,8 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
 
 /// True for a capital letter and apostrophe joined to a capitalised word: a name (N'Guessan,
 /// N'Djamena, M'Bala), not an elision.
-fn elided_name(analysis: &Analysis, token: &Token, next: &Token) -> bool {
-    token.text(analysis.text).starts_with(char::is_uppercase) && next.is_capitalized()
+fn elided_name(token: &Token, next: &Token) -> bool {
+    token.is_capitalized() && next.is_capitalized()
 }
 
 /// "de le", "de les", "à le", "à les" before a noun, which French contracts (du pays, des
