@@ -102,8 +102,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            anglicisms("L'agence a fourni le reporting de deux journalistes."),
-            vec![("anglicism_english", "reporting".to_string())]
+            anglicisms("L'agence a publié le statement de deux journalistes."),
+            vec![("anglicism_english", "statement".to_string())]
         );
     }
 

@@ -18,6 +18,9 @@ use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{word_hash, Token, ELISIONS};
 use crate::word_table::WordInfo;
 
+/// Quote marks that open a quotation or a quoted term.
+const OPENING_QUOTES: [char; 3] = ['«', '"', '“'];
+
 /// Words that must elide before a vowel.
 const MUST_ELIDE: &[&str] = &[
     "de", "jusque", "je", "la", "le", "lorsque", "me", "ne", "puisque", "que", "se", "te",
@@ -555,12 +558,14 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
     }
     let mut j = i + 1;
     while same_sentence(tokens, i, j) {
-        // A capitalised word is a name; an accepted English phrase (le machine learning) takes
-        // the gender French gives it, whatever its words' own.
+        // A capitalised word is a name; an accepted English phrase (le machine learning) and a
+        // quoted English term (le « quantitative easing ») take the gender French gives them,
+        // whatever their words' own.
         if !tokens[j]
             .text(analysis.text)
             .starts_with(char::is_lowercase)
             || analysis.accepted[j]
+            || quoted_english_term(analysis, j)
         {
             return;
         }
@@ -747,6 +752,16 @@ fn english_modifier(analysis: &Analysis, j: usize, det_gender: Gender) -> bool {
             Some(gender) => gender == det_gender,
             None => more_english(word) && more_english(&analysis.words[j + 1]),
         }
+}
+
+/// True when the word at `j` opens a quotation and is more frequent in English than in
+/// French: a quoted English term (le « quantitative easing »), not the start of quoted French
+/// speech, whose determiner must still agree (sa "plein appui").
+fn quoted_english_term(analysis: &Analysis, j: usize) -> bool {
+    let word = &analysis.words[j];
+    word.en_zipf > word.fr_zipf
+        && analysis.text[analysis.tokens[j - 1].end..analysis.tokens[j].start]
+            .contains(OPENING_QUOTES)
 }
 
 /// How much more frequent in English than in French (in Zipf units) each word of an English
@@ -1110,6 +1125,19 @@ mod tests {
         );
         // A missing elision is its own slip (failed_elision), not also a clash.
         assert!(grammar("Le importante réforme a été votée.", "gender_clash").is_empty());
+        // A quoted English term takes the gender French gives it; quoted French still agrees.
+        assert!(grammar(
+            "La BCE a lancé le « quantitative easing » puis le \"quantitative tightening\".",
+            "gender_clash"
+        )
+        .is_empty());
+        assert_eq!(
+            grammar(
+                "Il a exprimé sa « plein appui » au Kremlin.",
+                "gender_clash"
+            ),
+            vec!["sa « plein"]
+        );
         // A woman in a role named in the masculine, and the adjective that agrees with her.
         assert!(grammar(
             "Une témoin a vu la chef et une écrivain célèbre ; les chefs étoilées aussi.",

@@ -19,8 +19,11 @@ const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
     "sur", "toujours", "tous", "tout", "très", "un", "une", "vers", "à", "été", "être",
 ];
 
-/// Words before the number of a part of a legal text (article 5.1).
-const LEGAL_DIVISIONS: &[&str] = &["alinéa", "alinéas", "article", "articles"];
+/// Words before a number with points that French writes so: a part of a legal text (article
+/// 5.1) or a software release (la version 2.1, le patch 1.4).
+const NUMBERED_PARTS: &[&str] = &[
+    "alinéa", "alinéas", "article", "articles", "patch", "patchs", "version", "versions",
+];
 
 const ENGLISH_MONTHS: &[&str] = &[
     "January",
@@ -192,16 +195,17 @@ fn spacing(text: &str, recorder: &mut Recorder) {
 }
 
 /// English thousands separators (1,500) and decimal points (3.5). French numbers the parts of
-/// a legal text with points (l'article 5.1 du traité, the 49.3 of the Constitution), so a
-/// number after "article" or "alinéa", and 49.3 itself, are left alone.
+/// a legal text and software releases with points (l'article 5.1 du traité, the 49.3 of the
+/// Constitution, la version 2.1), so a number after one of [`NUMBERED_PARTS`], and 49.3
+/// itself, are left alone.
 fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     for (i, token) in analysis.tokens.iter().enumerate() {
         if !token.is_number() {
             continue;
         }
-        let legal = i > 0 && LEGAL_DIVISIONS.contains(&analysis.tokens[i - 1].norm.as_str());
-        if legal || token.text(text) == "49.3" {
+        let numbered = i > 0 && NUMBERED_PARTS.contains(&analysis.tokens[i - 1].norm.as_str());
+        if numbered || token.text(text) == "49.3" {
             continue;
         }
         let raw = token.text(text);
@@ -430,6 +434,8 @@ mod tests {
         let text = "Le 19 juin 2024, 1 500 personnes ont payé 3,5 millions d'euros, soit 12 € chacune, à 16 h 30.";
         assert!(typography(text, "english_number").is_empty());
         let text = "Après le 49.3, l'article 5.1 du traité et l'alinéa 2.3 restent en vigueur.";
+        assert!(typography(text, "english_number").is_empty());
+        let text = "La version 2.1 du logiciel et le patch 1.4 du jeu sortent jeudi.";
         assert!(typography(text, "english_number").is_empty());
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
