@@ -459,15 +459,17 @@ fn features_writes_named_columns() {
     assert_eq!(stdout.lines().count(), 13);
 }
 
-/// `human_news.txt`: 280 paragraphs of human French news written for calque and kept out of
+/// `human_news.txt`: 400 paragraphs of human French news written for calque and kept out of
 /// the training data, so that a rule or a retraining that starts flagging careful human French
 /// fails here: 80 of ordinary national news (politics, courts, markets, sport, culture), then 40
 /// of local news from Belgium, Switzerland, Luxembourg, Québec and West and Central Africa
 /// (regional words and names: septante, bourgmestre, gbakas, N'Guessan), 40 with rare but real
-/// vocabulary (monobob, thanatopracteur, rançongiciel), and 120 in the jargon of the finance,
-/// sport, and tech and culture pages (le spread, un clean sheet, le patch 1.4, le « quantitative
-/// easing »); « » in most, straight quotes and no space before : ! ? in some. The shipped model
-/// flags one of them (a quoted sentence ending in `."`); more than 2 % fails.
+/// vocabulary (monobob, thanatopracteur, rançongiciel), then 240 in the jargon of six kinds of
+/// pages: finance, sport, tech and culture, lifestyle, Anglo-American politics, science (le
+/// spread, un clean sheet, le patch 1.4, le « quantitative easing », le cold brew, Downing
+/// Street); « » in most, straight quotes and no space before : ! ? in some. The shipped model
+/// flags two of them (a quoted sentence ending in `."`, and four unknown dish names in one
+/// paragraph); more than 2 % fails.
 #[test]
 fn the_embedded_model_lets_human_news_through() {
     let (code, stdout, _) = run(&[
@@ -483,13 +485,13 @@ fn the_embedded_model_lets_human_news_through() {
         .into_iter()
         .filter(|record| record["type"] == "paragraph")
         .collect();
-    assert_eq!(paragraphs.len(), 280);
+    assert_eq!(paragraphs.len(), 400);
     let flagged: Vec<&str> = paragraphs
         .iter()
         .filter(|p| p["flagged"] == true)
         .map(|p| p["text"].as_str().unwrap())
         .collect();
-    assert!(flagged.len() <= 5, "human paragraphs flagged: {flagged:#?}");
+    assert!(flagged.len() <= 8, "human paragraphs flagged: {flagged:#?}");
 }
 
 #[test]

@@ -73,7 +73,12 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         let Some(kind) = kind else {
             continue;
         };
-        if kind == Englishness::FunctionWord && inside_name(analysis, i) {
+        let in_name = match kind {
+            Englishness::FunctionWord => inside_name(analysis, i),
+            Englishness::Ing => sentence_start && opens_name(analysis, i),
+            Englishness::Vocabulary => false,
+        };
+        if in_name {
             continue;
         }
         english_by_sentence[token.sentence] += 1;
@@ -138,6 +143,18 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             format!("English page text; French: {}", entry.columns[1]),
         );
     }
+}
+
+/// True when the word at `i` runs into a capitalised word with only spaces between: for an -ing
+/// form that opens its sentence, a name (Downing Street, Reading FC). Other English words stay
+/// counted there, since machine translation leaves them before names (Crude Brent).
+fn opens_name(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    tokens.get(i + 1).is_some_and(|next| {
+        next.sentence == tokens[i].sentence
+            && next.is_capitalized()
+            && analysis.text[tokens[i].end..next.start].trim().is_empty()
+    })
 }
 
 /// True when a function word belongs to an English name that French keeps as is: it comes
@@ -306,6 +323,13 @@ mod tests {
     fn function_words_inside_english_names_are_left_alone() {
         let text = "Selon la Bank of America et The Guardian, le marché reste calme.";
         assert!(family(text, "english_function_word").is_empty());
+    }
+
+    #[test]
+    fn an_ing_name_that_opens_a_sentence_is_left_alone() {
+        let text = "Downing Street a démenti. Crude Brent a baissé. Trending, la vidéo circule.";
+        assert_eq!(family(text, "english_ing"), vec!["Trending"]);
+        assert_eq!(family(text, "english_vocab"), vec!["Crude"]);
     }
 
     #[test]
