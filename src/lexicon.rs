@@ -509,6 +509,16 @@ pub enum PlaceKind {
     Plural,
 }
 
+/// A phrase pattern whose last word may also take the plural -s: "open space" becomes
+/// "open space|spaces". A last word that ends in s or x, or holds more than letters, is left.
+fn with_plural(phrase: &str) -> String {
+    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+    if last.ends_with(['s', 'x']) || !last.chars().all(crate::word_bounds::is_letter) {
+        return phrase.to_string();
+    }
+    format!("{phrase}|{last}s")
+}
+
 /// All lexicons, parsed once on first use.
 pub struct Lexicons {
     /// English words, anglicised forms and false friends (`term`, `replacement`, `kind`).
@@ -516,7 +526,7 @@ pub struct Lexicons {
     /// Anglicisms French news uses freely; never flagged.
     pub accepted: FxHashSet<&'static str>,
     /// The phrases of the accepted list (prime time, low cost), whose words are not flagged
-    /// one by one either.
+    /// one by one either; in the plural too (les open spaces, des think tanks).
     pub accepted_phrases: Matcher,
     /// Place names that take an article, so no preposition stands right before them.
     pub article_places: FxHashMap<&'static str, PlaceKind>,
@@ -557,7 +567,8 @@ impl Lexicons {
             .iter()
             .filter(|e| e.columns[0].contains(' '))
             .collect();
-        let accepted_phrases = Matcher::new(phrases.iter().map(|e| e.columns[0]), false)
+        let patterns: Vec<String> = phrases.iter().map(|e| with_plural(e.columns[0])).collect();
+        let accepted_phrases = Matcher::new(patterns.iter().map(String::as_str), false)
             .unwrap_or_else(|(i, e)| panic!("lexicon accepted:{}: {e}", phrases[i].line));
         Lexicons {
             anglicisms: PhraseLexicon::load("anglicisms", false),

@@ -310,6 +310,15 @@ mod tests {
     }
 
     #[test]
+    fn accepted_phrases_are_accepted_in_the_plural_too() {
+        let text = "Les open spaces bruyants et les think tanks ont remplacé le prime time.";
+        assert!(family(text, "english_vocab").is_empty());
+        // Only the plural of the phrase's own last word: its first word stays English elsewhere.
+        let text = "Les think tanks ont publié des think pieces.";
+        assert!(family(text, "english_vocab").contains(&"think".to_string()));
+    }
+
+    #[test]
     fn english_hyphenated_words_count_unless_french_accepts_them() {
         let text = "Le 16-year-old a signé un contrat pre-trial avec la radio-télévision, \
                     un best-of, un sit-in et des fact-checkings pour le covid-19 (--dry-run).";
