@@ -750,6 +750,27 @@ mod tests {
     }
 
     #[test]
+    fn accepted_phrases_list_no_plural_the_matcher_adds() {
+        let accepted = embedded("accepted");
+        let terms: FxHashSet<&str> = accepted.iter().map(|e| e.columns[0]).collect();
+        for entry in &accepted {
+            let term = entry.columns[0];
+            let Some(singular) = term.strip_suffix('s') else {
+                continue;
+            };
+            assert!(
+                !(term.contains(' ')
+                    && terms.contains(singular)
+                    && with_plural(singular) != singular),
+                "accepted:{}: {term:?} is the plural of {singular:?}, which matches it already",
+                entry.line
+            );
+        }
+        assert_eq!(with_plural("food truck"), "food truck|trucks");
+        assert_eq!(with_plural("fake news"), "fake news");
+    }
+
+    #[test]
     fn no_flagged_term_is_also_accepted() {
         let lex = &*LEXICONS;
         for entry in &lex.anglicisms.entries {
