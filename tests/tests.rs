@@ -459,19 +459,20 @@ fn features_writes_named_columns() {
     assert_eq!(stdout.lines().count(), 13);
 }
 
-/// `human_news.txt`: 640 paragraphs of human French news written for calque and kept out of
+/// `human_news.txt`: 760 paragraphs of human French news written for calque and kept out of
 /// the training data, so that a rule or a retraining that starts flagging careful human French
 /// fails here: 80 of ordinary national news (politics, courts, markets, sport, culture), then 40
 /// of local news from Belgium, Switzerland, Luxembourg, Québec and West and Central Africa
 /// (regional words and names: septante, bourgmestre, gbakas, N'Guessan), 40 with rare but real
-/// vocabulary (monobob, thanatopracteur, rançongiciel), then 480 from twelve kinds of pages:
+/// vocabulary (monobob, thanatopracteur, rançongiciel), then 600 from fifteen kinds of pages:
 /// finance, sport, tech and culture, lifestyle, Anglo-American politics, science, transport,
-/// arts reviews, opinion columns, courts and crime, schools and hospitals, farming (le spread,
-/// un clean sheet, le patch 1.4, le « quantitative easing », le cold brew, Downing Street, les
-/// small boats, l'éclairage coupé de 23 heures à 5 heures); « » in most, straight quotes and no space
-/// before : ! ? in some. The shipped model flags seven of them (quoted sentences typed with the
-/// period inside straight quotes, paragraphs of several words no word list knows, "replace");
-/// more than 2 % fails.
+/// arts reviews, opinion columns, courts and crime, schools and hospitals, farming, wars and
+/// crises, diplomacy, people and obituaries (le spread, un clean sheet, le patch 1.4, le
+/// « quantitative easing », le cold brew, Downing Street, les small boats, l'éclairage coupé de
+/// 23 heures à 5 heures, Kharkiv, Mohammed ben Salmane, un big band); « » in most, straight
+/// quotes and no space before : ! ? in some. The shipped model flags seven of them (quoted
+/// sentences typed with the period inside straight quotes, paragraphs of several words no word
+/// list knows, "replace"); more than 2 % fails.
 #[test]
 fn the_embedded_model_lets_human_news_through() {
     let (code, stdout, _) = run(&[
@@ -487,14 +488,14 @@ fn the_embedded_model_lets_human_news_through() {
         .into_iter()
         .filter(|record| record["type"] == "paragraph")
         .collect();
-    assert_eq!(paragraphs.len(), 640);
+    assert_eq!(paragraphs.len(), 760);
     let flagged: Vec<&str> = paragraphs
         .iter()
         .filter(|p| p["flagged"] == true)
         .map(|p| p["text"].as_str().unwrap())
         .collect();
     assert!(
-        flagged.len() <= 12,
+        flagged.len() <= 15,
         "human paragraphs flagged: {flagged:#?}"
     );
 }

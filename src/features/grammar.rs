@@ -615,6 +615,11 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         let Some(gender) = adjective.or(noun_gender) else {
             return;
         };
+        // A weekday after the adjective dates the sentence: the adjective was a noun (il a
+        // annoncé la nouvelle mardi, elle a vu la première lundi).
+        if j > i + 1 && WEEKDAYS.contains(&word) {
+            return;
+        }
         if gender != det_gender && !elision_slip && !english_modifier(analysis, j, det_gender) {
             recorder.hit(
                 Feature::GenderClash,
@@ -1125,6 +1130,12 @@ mod tests {
         );
         // A missing elision is its own slip (failed_elision), not also a clash.
         assert!(grammar("Le importante réforme a été votée.", "gender_clash").is_empty());
+        // An adjective that is also a noun, then a weekday: no noun of the determiner's follows.
+        assert!(grammar(
+            "Elle a dévoilé la nouvelle mardi soir, et la première lundi.",
+            "gender_clash"
+        )
+        .is_empty());
         // A quoted English term takes the gender French gives it; quoted French still agrees.
         assert!(grammar(
             "La BCE a lancé le « quantitative easing » puis le \"quantitative tightening\".",
