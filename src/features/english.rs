@@ -149,12 +149,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
 /// form that opens its sentence, a name (Downing Street, Reading FC). Other English words stay
 /// counted there, since machine translation leaves them before names (Crude Brent).
 fn opens_name(analysis: &Analysis, i: usize) -> bool {
-    let tokens = &analysis.tokens;
-    tokens.get(i + 1).is_some_and(|next| {
-        next.sentence == tokens[i].sentence
-            && next.is_capitalized()
-            && analysis.text[tokens[i].end..next.start].trim().is_empty()
-    })
+    analysis.adjacent(i, i + 1) && analysis.tokens[i + 1].is_capitalized()
 }
 
 /// True when a function word belongs to an English name that French keeps as is: it comes

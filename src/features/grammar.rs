@@ -328,16 +328,6 @@ fn same_sentence(tokens: &[Token], i: usize, j: usize) -> bool {
     j < tokens.len() && tokens[i].sentence == tokens[j].sentence && tokens[i].end <= tokens[j].start
 }
 
-/// True when the token at `j` follows the one at `i` in the same sentence with nothing but
-/// spaces between them.
-fn adjacent(analysis: &Analysis, i: usize, j: usize) -> bool {
-    let tokens = &analysis.tokens;
-    same_sentence(tokens, i, j)
-        && analysis.text[tokens[i].end..tokens[j].start]
-            .trim()
-            .is_empty()
-}
-
 fn starts_with_vowel(word: &str) -> bool {
     word.starts_with([
         'a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'à', 'â', 'î', 'ï', 'ô', 'û', 'œ', 'æ',
@@ -458,7 +448,7 @@ fn elided_name(token: &Token, next: &Token) -> bool {
 /// "le" before a vowel is the elision rule's (de le établissement).
 fn contraction(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
-    if !(adjacent(analysis, i, i + 1) && adjacent(analysis, i + 1, i + 2)) {
+    if !(analysis.adjacent(i, i + 1) && analysis.adjacent(i + 1, i + 2)) {
         return;
     }
     let (article, noun) = (&tokens[i + 1], &tokens[i + 2]);
@@ -486,14 +476,14 @@ fn contraction(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
 /// right after makes the place part of a longer name (Texas Instruments, Kansas City).
 fn place_article(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
-    if !adjacent(analysis, i, i + 1) {
+    if !analysis.adjacent(i, i + 1) {
         return;
     }
     let place = tokens[i + 1].text(analysis.text);
     let Some(&kind) = LEXICONS.article_places.get(place) else {
         return;
     };
-    let longer_name = adjacent(analysis, i + 1, i + 2)
+    let longer_name = analysis.adjacent(i + 1, i + 2)
         && tokens[i + 2]
             .text(analysis.text)
             .starts_with(char::is_uppercase);
@@ -793,7 +783,7 @@ fn adjective_after(
 ) {
     let tokens = &analysis.tokens;
     let next = noun + 1;
-    let clash = adjacent(analysis, noun, next)
+    let clash = analysis.adjacent(noun, next)
         && tokens[next]
             .text(analysis.text)
             .starts_with(char::is_lowercase)
@@ -808,7 +798,7 @@ fn adjective_after(
     {
         return;
     }
-    let leads = adjacent(analysis, next, next + 1)
+    let leads = analysis.adjacent(next, next + 1)
         && (ADJECTIVE_PAIRINGS.contains(&tokens[next + 1].norm.as_str())
             || (analysis.words[next + 1].gender.is_some()
                 && tokens[next + 1]

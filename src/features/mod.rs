@@ -193,6 +193,17 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// True when token `j` follows token `i` in the same sentence with nothing but spaces
+    /// between them. Inlined: grammar asks it of most determiners and nouns.
+    #[inline]
+    pub fn adjacent(&self, i: usize, j: usize) -> bool {
+        let tokens = &self.tokens;
+        j < tokens.len()
+            && tokens[i].sentence == tokens[j].sentence
+            && tokens[i].end <= tokens[j].start
+            && self.text[tokens[i].end..tokens[j].start].trim().is_empty()
+    }
+
     /// Number of words, not counting elided articles and pronouns.
     pub fn word_count(&self) -> usize {
         self.tokens
