@@ -58,6 +58,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
+    lexicon_source!("namesake_regions", 1),
     lexicon_source!("role_nouns", 1),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
@@ -534,6 +535,9 @@ pub struct Lexicons {
     pub names: PhraseLexicon,
     /// French forms of the names, matched to find articles that mix both spellings.
     pub french_names: Matcher,
+    /// Regions whose towns share a name with a foreign city (London, en Ontario), so the
+    /// English spelling of that city is right there.
+    pub namesake_regions: FxHashSet<&'static str>,
     /// Word-for-word phrasings (`pattern`, `english`, `french`).
     pub calques: PhraseLexicon,
     /// English page-template and interface leftovers (`phrase`, `french`).
@@ -587,6 +591,7 @@ impl Lexicons {
                 .collect(),
             names,
             french_names,
+            namesake_regions: embedded_set("namesake_regions"),
             calques: PhraseLexicon::load("calques", false),
             interface: PhraseLexicon::load("interface", false),
             en_function_words: embedded_set("en_function_words"),

@@ -125,16 +125,27 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
 }
 
 /// True when a place is told apart from a namesake by its region: "London, en Ontario",
-/// "Moscow (Idaho)". French keeps the local spelling of such towns.
+/// "Athens, dans l'Ohio", "Moscow (Idaho)". French keeps the local spelling of such towns, which
+/// lie in the English-speaking regions of [`LEXICONS`]`.namesake_regions`; any other region
+/// leaves the English spelling of the foreign city a slip (Jenin, en Cisjordanie).
 fn namesake(analysis: &Analysis, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let gap = |k: usize| analysis.text[tokens[k].end..tokens[k + 1].start].trim();
-    let capitalised = |k: usize| tokens.get(k).is_some_and(|t| t.is_capitalized());
+    let region = |k: usize| {
+        let k = if tokens.get(k).is_some_and(|t| t.norm == "l'") {
+            k + 1
+        } else {
+            k
+        };
+        tokens
+            .get(k)
+            .is_some_and(|t| LEXICONS.namesake_regions.contains(t.text(analysis.text)))
+    };
     let region_after_comma = last + 2 < tokens.len()
         && gap(last) == ","
         && matches!(tokens[last + 1].norm.as_str(), "au" | "aux" | "dans" | "en")
-        && capitalised(last + 2);
-    let region_in_brackets = last + 1 < tokens.len() && gap(last) == "(" && capitalised(last + 1);
+        && region(last + 2);
+    let region_in_brackets = last + 1 < tokens.len() && gap(last) == "(" && region(last + 1);
     region_after_comma || region_in_brackets
 }
 
@@ -268,10 +279,15 @@ mod tests {
         .is_empty());
         assert!(!fired_in(&["Selon Beijing, la Bank of China a réagi."], 0).is_empty());
         assert!(fired_in(
-            &["Un réserviste de London, en Ontario, et un élu de Moscow (Idaho) ont témoigné."],
+            &["Un réserviste de London, en Ontario, un élu de Moscow (Idaho) et un maire d'Athens, dans l'Ohio, ont témoigné."],
             0
         )
         .is_empty());
+        let foreign = fired_in(
+            &["Un raid à Jenin, en Cisjordanie, puis un sommet à Beijing (Chine)."],
+            0,
+        );
+        assert_eq!(foreign.len(), 2, "{foreign:?}");
         assert!(!fired_in(&["Il a quitté Moscow, puis Beijing."], 0).is_empty());
         let listed = fired_in(
             &["Des États (Maryland, Pennsylvania, Virginia) ont signé."],
