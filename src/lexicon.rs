@@ -16,7 +16,10 @@
 //! - `_` any one word, `_?` an optional word, `#` a number written in digits;
 //! - `...` a gap of zero to five words.
 //!
-//! A match never crosses a sentence boundary.
+//! A match never crosses a sentence boundary, and words next to each other in a pattern never
+//! stand on both sides of a comma, semicolon, colon or bracket: "le brouillard, deux avions"
+//! holds no "brouill* deux avions" (scrambled two jets). Only a gap `...` runs over such marks,
+//! as over an inserted clause.
 
 use std::sync::LazyLock;
 
@@ -436,7 +439,16 @@ impl Matcher {
             return Some(t - 1);
         };
         let sentence = tokens[first].sentence;
-        let available = |k: usize| k < tokens.len() && tokens[k].sentence == sentence;
+        let in_sentence = |k: usize| k < tokens.len() && tokens[k].sentence == sentence;
+        // A gap may run over an inserted clause (les pompiers, qui sont arrivés…); words next to
+        // each other in the pattern must be next to each other in one clause.
+        let after_gap = i > 0 && matches!(items[i - 1], Item::Gap);
+        let available = |k: usize| {
+            in_sentence(k)
+                && (k == first
+                    || after_gap
+                    || !clause_break(&text.as_bytes()[tokens[k - 1].end..tokens[k].start]))
+        };
         match item {
             Item::OptionalAny => {
                 self.match_at(items, i + 1, text, tokens, first, t)
@@ -447,7 +459,7 @@ impl Matcher {
                     })
             }
             Item::Gap => (0..=MAX_GAP)
-                .take_while(|&skip| skip == 0 || available(t + skip - 1))
+                .take_while(|&skip| skip == 0 || in_sentence(t + skip - 1))
                 .find_map(|skip| self.match_at(items, i + 1, text, tokens, first, t + skip)),
             _ => {
                 if !available(t) || !self.item_matches(item, &tokens[t], text) {
@@ -457,6 +469,12 @@ impl Matcher {
             }
         }
     }
+}
+
+/// True when the text between two tokens ends a clause, which no pattern crosses.
+fn clause_break(gap: &[u8]) -> bool {
+    gap.iter()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'[' | b']'))
 }
 
 /// The first [`PREFIX_KEY`] chars of a word, which index prefix patterns.
@@ -649,6 +667,23 @@ mod tests {
             .into_iter()
             .map(|m| text[toks[m.first].start..toks[m.last].end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn matches_stop_at_commas_but_gaps_run_over_them() {
+        let jets = ["brouill* deux avions"];
+        assert!(find(&jets, "Malgré le brouillard, deux avions ont atterri.").is_empty());
+        assert_eq!(
+            find(&jets, "L'armée a brouillé deux avions."),
+            ["brouillé deux avions"]
+        );
+        assert_eq!(
+            find(
+                &["pompiers ... arrivés"],
+                "Les pompiers, qui sont arrivés vite"
+            ),
+            ["pompiers, qui sont arrivés"]
+        );
     }
 
     /// The word lists `build.rs` compiles, checked here like the other lexicons.
