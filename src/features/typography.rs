@@ -19,6 +19,10 @@ const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
     "sur", "toujours", "tous", "tout", "très", "un", "une", "vers", "à", "été", "être",
 ];
 
+/// Imperial units English writes after a number (130mph, 6 ft, 200lbs), where French converts
+/// to km/h, metres and kilos. "in" (inches) counts only after feet (5ft 10in).
+const IMPERIAL_UNITS: &[&str] = &["ft", "lb", "lbs", "mph", "oz", "yd", "yds"];
+
 /// Words before a number with points that French writes so: a part of a legal text (article
 /// 5.1) or a software release (la version 2.1, le patch 1.4).
 const NUMBERED_PARTS: &[&str] = &[
@@ -82,6 +86,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     quotes(analysis.text, recorder);
     spacing(analysis.text, recorder);
     numbers(analysis, recorder);
+    imperial_units(analysis, recorder);
     dates(analysis, recorder);
     currency(analysis.text, recorder);
     title_case(analysis, recorder);
@@ -231,6 +236,44 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
                 token.start,
                 token.end,
                 "French: 3,5 (comma)",
+            );
+        }
+    }
+}
+
+/// Numbers with an imperial unit, attached (130mph, 5ft 10in) or after a space (50 ft).
+fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    let mut after_feet = false;
+    for (i, token) in tokens.iter().enumerate() {
+        let feet = after_feet;
+        after_feet = false;
+        if !token.norm.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let attached = IMPERIAL_UNITS
+            .iter()
+            .chain(feet.then_some(&"in"))
+            .find(|unit| {
+                token.norm.strip_suffix(**unit).is_some_and(|number| {
+                    !number.is_empty()
+                        && number
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                })
+            });
+        let spaced = token.is_number()
+            && analysis.adjacent(i, i + 1)
+            && IMPERIAL_UNITS.contains(&tokens[i + 1].text(text));
+        let end = if spaced { tokens[i + 1].end } else { token.end };
+        if attached.is_some() || spaced {
+            after_feet = attached == Some(&"ft") || (spaced && tokens[i + 1].norm == "ft");
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                end,
+                "French: km/h, mètres, kilos",
             );
         }
     }
@@ -408,6 +451,16 @@ mod tests {
     fn missing_space_before_colon_but_not_in_times_or_urls() {
         let text = "Il a dit: non. Rendez-vous à 10:30 sur https://exemple.fr !";
         assert_eq!(typography(text, "no_space_before_punctuation"), vec!["t:"]);
+    }
+
+    #[test]
+    fn imperial_units() {
+        let text = "Il roulait à 130mph, mesure 5ft 10in et pèse 200 lbs ; le pont fait 50 ft.";
+        assert_eq!(
+            typography(text, "english_number"),
+            vec!["130mph", "5ft", "10in", "200 lbs", "50 ft"]
+        );
+        assert!(typography("Selon le FT, 12 in 2024 et 3 pieds.", "english_number").is_empty());
     }
 
     #[test]
