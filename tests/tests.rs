@@ -459,6 +459,23 @@ fn features_writes_named_columns() {
     assert_eq!(stdout.lines().count(), 13);
 }
 
+/// The paragraph records of `calque score` on a test file, every paragraph judged.
+fn every_paragraph_scored(file: &str) -> Vec<Value> {
+    let (code, stdout, _) = run(&[
+        "score",
+        &path(file),
+        "--format",
+        "jsonl",
+        "--min-words",
+        "1",
+    ]);
+    assert_eq!(code, 0);
+    jsonl(&stdout)
+        .into_iter()
+        .filter(|record| record["type"] == "paragraph")
+        .collect()
+}
+
 /// `human_news.txt`: 760 paragraphs of human French news written for calque and kept out of
 /// the training data, so that a rule or a retraining that starts flagging careful human French
 /// fails here: 80 of ordinary national news (politics, courts, markets, sport, culture), then 40
@@ -474,19 +491,7 @@ fn features_writes_named_columns() {
 /// sentences typed with the period inside straight quotes, "replace"); more than 2 % fails.
 #[test]
 fn the_embedded_model_lets_human_news_through() {
-    let (code, stdout, _) = run(&[
-        "score",
-        &path("human_news.txt"),
-        "--format",
-        "jsonl",
-        "--min-words",
-        "1",
-    ]);
-    assert_eq!(code, 0);
-    let paragraphs: Vec<Value> = jsonl(&stdout)
-        .into_iter()
-        .filter(|record| record["type"] == "paragraph")
-        .collect();
+    let paragraphs = every_paragraph_scored("human_news.txt");
     assert_eq!(paragraphs.len(), 760);
     let flagged: Vec<&str> = paragraphs
         .iter()
@@ -510,19 +515,7 @@ fn the_embedded_model_lets_human_news_through() {
 /// what calque cannot yet see, not a list to copy into the lexicons.
 #[test]
 fn the_embedded_model_catches_most_of_the_fluent_mt_probe() {
-    let (code, stdout, _) = run(&[
-        "score",
-        &path("mt_probe.txt"),
-        "--format",
-        "jsonl",
-        "--min-words",
-        "1",
-    ]);
-    assert_eq!(code, 0);
-    let paragraphs: Vec<Value> = jsonl(&stdout)
-        .into_iter()
-        .filter(|record| record["type"] == "paragraph")
-        .collect();
+    let paragraphs = every_paragraph_scored("mt_probe.txt");
     assert_eq!(paragraphs.len(), 200);
     let flagged = paragraphs.iter().filter(|p| p["flagged"] == true).count();
     assert!(
