@@ -509,17 +509,17 @@ fn the_embedded_model_lets_human_news_through() {
 /// friend, an English spelling, English typography), many of them subtle: 120 of politics and
 /// courts, business and technology, sport, culture and health, 40 of international news as
 /// aggregator sites publish it, and 40 of tabloid and everyday news, ten of them French
-/// round-tripped through English. Kept out of training and written apart from the calque
-/// patterns measured on it, so that a rule or lexicon change that loses what the model catches
-/// fails here. The shipped model flags 110; fewer than 95 fails. Its misses are the measure of
-/// what calque cannot yet see, not a list to copy into the lexicons.
+/// round-tripped through English. Kept out of training, so that a rule or lexicon change that
+/// loses what the model catches fails here. The shipped model flags 110 (the model from before
+/// the patterns written for them, 95); fewer than 100 fails. Its misses are the measure of what
+/// calque cannot yet see, not a list to copy into the lexicons (README, "Accuracy").
 #[test]
 fn the_embedded_model_catches_most_of_the_fluent_mt_probe() {
     let paragraphs = every_paragraph_scored("mt_probe.txt");
     assert_eq!(paragraphs.len(), 200);
     let flagged = paragraphs.iter().filter(|p| p["flagged"] == true).count();
     assert!(
-        flagged >= 95,
+        flagged >= 100,
         "machine-translated probe paragraphs flagged: {flagged} of 200"
     );
 }
