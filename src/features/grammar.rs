@@ -18,9 +18,6 @@ use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{word_hash, Token, ELISIONS};
 use crate::word_table::WordInfo;
 
-/// Quote marks that open a quotation or a quoted term.
-const OPENING_QUOTES: [char; 3] = ['«', '"', '“'];
-
 /// Words that must elide before a vowel.
 const MUST_ELIDE: &[&str] = &[
     "de", "jusque", "je", "la", "le", "lorsque", "me", "ne", "puisque", "que", "se", "te",
@@ -549,13 +546,13 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
     let mut j = i + 1;
     while same_sentence(tokens, i, j) {
         // A capitalised word is a name; an accepted English phrase (le machine learning) and a
-        // quoted English term (le « quantitative easing ») take the gender French gives them,
-        // whatever their words' own.
+        // quoted foreign term (le « quantitative easing ») take the gender French gives them,
+        // whatever their words' own. Quoted French must still agree (sa « plein appui »).
         if !tokens[j]
             .text(analysis.text)
             .starts_with(char::is_lowercase)
             || analysis.accepted[j]
-            || quoted_english_term(analysis, j)
+            || analysis.quoted[j]
         {
             return;
         }
@@ -747,16 +744,6 @@ fn english_modifier(analysis: &Analysis, j: usize, det_gender: Gender) -> bool {
             Some(gender) => gender == det_gender,
             None => more_english(word) && more_english(&analysis.words[j + 1]),
         }
-}
-
-/// True when the word at `j` opens a quotation and is more frequent in English than in
-/// French: a quoted English term (le « quantitative easing »), not the start of quoted French
-/// speech, whose determiner must still agree (sa "plein appui").
-fn quoted_english_term(analysis: &Analysis, j: usize) -> bool {
-    let word = &analysis.words[j];
-    word.en_zipf > word.fr_zipf
-        && analysis.text[analysis.tokens[j - 1].end..analysis.tokens[j].start]
-            .contains(OPENING_QUOTES)
 }
 
 /// How much more frequent in English than in French (in Zipf units) each word of an English
