@@ -57,6 +57,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("anglicisms", 3),
     lexicon_source!("article_places", 2),
     lexicon_source!("calques", 3),
+    lexicon_source!("dressed_endings", 2),
     lexicon_source!("en_function_words", 1),
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
@@ -558,6 +559,9 @@ pub struct Lexicons {
     pub namesake_regions: FxHashSet<&'static str>,
     /// Word-for-word phrasings (`pattern`, `english`, `french`).
     pub calques: PhraseLexicon,
+    /// French endings (without accents) and the English endings that may replace them, to
+    /// tell English words dressed as French; an empty ending is written `-` in the file.
+    pub dressed_endings: Vec<(&'static str, Vec<&'static str>)>,
     /// English page-template and interface leftovers (`phrase`, `french`).
     pub interface: PhraseLexicon,
     /// English function words that are not French words.
@@ -611,6 +615,14 @@ impl Lexicons {
             french_names,
             namesake_regions: embedded_set("namesake_regions"),
             calques: PhraseLexicon::load("calques", false),
+            dressed_endings: embedded("dressed_endings")
+                .into_iter()
+                .map(|e| {
+                    let ending = |s: &'static str| if s == "-" { "" } else { s };
+                    let english = e.columns[1].split('|').map(ending).collect();
+                    (ending(e.columns[0]), english)
+                })
+                .collect(),
             interface: PhraseLexicon::load("interface", false),
             en_function_words: embedded_set("en_function_words"),
             fr_compounds: embedded_set("fr_compounds"),

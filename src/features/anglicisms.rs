@@ -1,6 +1,9 @@
 //! Anglicisms: English words left in the text, English words dressed as French, and French
 //! words used in their English sense, from the `anglicisms` lexicon. Words on the `accepted`
-//! list (week-end, e-mail, gamer) never count.
+//! list (week-end, e-mail, gamer) never count. English words dressed as French are also told
+//! by rule, beyond the lexicon: a word French does not know that turns into a frequent English
+//! word once its accents are dropped and its ending swapped (prosecuteur, déhydration), which
+//! a translation engine coins and a French writer's typo or neologism does not.
 //!
 //! An English word written with a capital inside a sentence is taken as part of a name or a
 //! title (« Blinding Lights », Inflation Reduction Act) and left alone, and so is English
@@ -9,8 +12,14 @@
 //! spelled as a French word without its accents (decision, elections) is left alone in
 //! capitals and in paragraphs typed without any accent, where it is French.
 
+use super::english::ENGLISH_MIN_ZIPF;
 use super::{unaccented, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
+
+/// Fewest letters a word needs before it is taken for an English word dressed as French.
+const DRESSED_MIN_LETTERS: usize = 6;
+/// Fewest letters left of the word once its ending is cut off.
+const DRESSED_MIN_STEM: usize = 3;
 
 /// Records lexicon matches; returns, per token, whether a match claimed it.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
@@ -58,6 +67,33 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
         recorder.hit(feature, first.start, tokens[found.last].end, hint);
     }
     claimed
+}
+
+/// The English word that `word` (lowercase, unknown to French) dresses as French, if any: with
+/// its accents dropped and an ending of the `dressed_endings` lexicon swapped, a word at least
+/// as frequent in English as [`ENGLISH_MIN_ZIPF`] that French does not have. A word English
+/// itself has, however rare (truncate, overrides), is English left as it was, not dressed.
+pub(super) fn dressed_english(word: &str) -> Option<String> {
+    let words = &LEXICONS.words;
+    if word.chars().count() < DRESSED_MIN_LETTERS || words.en_zipf(word) > 0.0 {
+        return None;
+    }
+    let plain: String = word.chars().map(unaccented).collect();
+    LEXICONS
+        .dressed_endings
+        .iter()
+        .find_map(|(french, endings)| {
+            let stem = plain.strip_suffix(french)?;
+            if stem.chars().count() < DRESSED_MIN_STEM {
+                return None;
+            }
+            endings
+                .iter()
+                .map(|english| format!("{stem}{english}"))
+                .find(|candidate| {
+                    words.en_zipf(candidate) >= ENGLISH_MIN_ZIPF && words.fr_zipf(candidate) == 0.0
+                })
+        })
 }
 
 /// True when `term` is one of its French replacements without the accents (decision for
@@ -111,6 +147,47 @@ mod tests {
     fn anglicised_words_are_caught() {
         assert_eq!(
             anglicisms("Selon l'adviseur du président, rien n'est décidé."),
+            vec![("anglicism_anglicised", "adviseur".to_string())]
+        );
+    }
+
+    #[test]
+    fn english_words_dressed_as_french_are_caught_beyond_the_lexicon() {
+        let text =
+            "Le prosecuteur a parlé de déhydration et des victimes convertées par les libérals.";
+        assert_eq!(
+            anglicisms(text),
+            ["prosecuteur", "déhydration", "convertées", "libérals"]
+                .map(|w| ("anglicism_anglicised", w.to_string()))
+        );
+        assert_eq!(
+            crate::features::tests::fired(text)
+                .into_iter()
+                .filter(|(f, _)| *f == "unknown_words")
+                .count(),
+            4,
+            "a dressed word stays an unknown word too"
+        );
+    }
+
+    #[test]
+    fn typos_neologisms_and_english_words_are_not_dressed_english() {
+        for text in [
+            // Typos and neologisms turn into no English word.
+            "La dispartion du teritoire et la flamandisation de la commune inquiètent.",
+            // English words left as they were are English, not dressed.
+            "Il faut truncate le fichier et les overrides du système.",
+            // Short words are left alone.
+            "Le décal est visible.",
+        ] {
+            assert!(anglicisms(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lexicon_anglicism_counts_once() {
+        assert_eq!(
+            anglicisms("Le nouvel adviseur du ministre est arrivé."),
             vec![("anglicism_anglicised", "adviseur".to_string())]
         );
     }

@@ -59,7 +59,7 @@ macro_rules! features {
 
 features! {
     AnglicismEnglish => "anglicism_english", "anglicisms", Count, "English words from the anglicism lexicon left untranslated";
-    Anglicised => "anglicism_anglicised", "anglicisms", Count, "English words dressed as French (adviseur, impacter)";
+    Anglicised => "anglicism_anglicised", "anglicisms", Count, "English words dressed as French (adviseur, impacter, prosecuteur)";
     FalseFriend => "false_friend", "anglicisms", Count, "French words used in their English sense (adresser le problème)";
     EnglishFunctionWord => "english_function_word", "english", Count, "English function words (the, of, with, which)";
     EnglishIng => "english_ing", "english", Count, "English -ing forms that French does not use";
@@ -376,7 +376,7 @@ pub fn extract_paragraph(analysis: &Analysis, context: &ArticleContext) -> Parag
     calques::extract(analysis, &mut recorder);
     typography::extract(analysis, &mut recorder);
     grammar::extract(analysis, &mut recorder);
-    shape::extract(analysis, &mut recorder);
+    shape::extract(analysis, &claimed, &mut recorder);
     recorder.finish(analysis.word_count())
 }
 

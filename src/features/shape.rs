@@ -3,6 +3,7 @@
 //! machine translation leaves more words French does not use. Conjugated forms of listed
 //! verbs count as known ([`crate::verb_forms`]).
 
+use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
@@ -11,8 +12,10 @@ use crate::verb_forms::is_known_verb_form;
 /// Zipf frequency under which a French word counts as rare.
 const RARE_ZIPF: f32 = 3.0;
 
-/// Records length, words French does not know, and the share of rare words.
-pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
+/// Records length, words French does not know, and the share of rare words; an unknown word
+/// that no lexicon match `claimed` and that dresses an English word as French is recorded as
+/// an anglicism too.
+pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     let text = analysis.text;
     recorder.set(Feature::Words, (analysis.word_count() as f64).ln_1p());
     let mut lowercase = 0usize;
@@ -48,6 +51,17 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
                 token.end,
                 "no such French word (mangled or half-translated?)",
             );
+            if let Some(english) = (!claimed[i])
+                .then(|| dressed_english(&token.norm))
+                .flatten()
+            {
+                recorder.hit(
+                    Feature::Anglicised,
+                    token.start,
+                    token.end,
+                    format!("English word dressed as French: {english}"),
+                );
+            }
         }
         rare += 1;
     }
