@@ -72,10 +72,15 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
 /// The English word that `word` (lowercase, unknown to French) dresses as French, if any: with
 /// its accents dropped and an ending of the `dressed_endings` lexicon swapped, a word at least
 /// as frequent in English as [`ENGLISH_MIN_ZIPF`] that French does not have. A word English
-/// itself has, however rare (truncate, overrides), is English left as it was, not dressed.
+/// itself has, however rare (truncate, overrides), is English left as it was, not dressed; the
+/// plural of a French word the list holds only in the singular (démises) is French, unless it
+/// is the English plural of an -al word (libérals for libéraux).
 pub(super) fn dressed_english(word: &str) -> Option<String> {
     let words = &LEXICONS.words;
-    if word.chars().count() < DRESSED_MIN_LETTERS || words.en_zipf(word) > 0.0 {
+    let french_plural = word
+        .strip_suffix(['s', 'x'])
+        .is_some_and(|singular| !singular.ends_with("al") && words.fr_zipf(singular) > 0.0);
+    if word.chars().count() < DRESSED_MIN_LETTERS || words.en_zipf(word) > 0.0 || french_plural {
         return None;
     }
     let plain: String = word.chars().map(unaccented).collect();
@@ -177,8 +182,9 @@ mod tests {
             "La dispartion du teritoire et la flamandisation de la commune inquiètent.",
             // English words left as they were are English, not dressed.
             "Il faut truncate le fichier et les overrides du système.",
-            // Short words are left alone.
+            // Short words are left alone, and so is the plural of a listed singular.
             "Le décal est visible.",
+            "Les deux ministres démis et leurs adjointes démises ont quitté la salle.",
         ] {
             assert!(anglicisms(text).is_empty(), "{text}");
         }
