@@ -159,7 +159,11 @@ impl Word {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
     Literal(Word),
-    Alternatives(Vec<Word>),
+    /// Words, and any number written in digits when `number` (a `#` among the alternatives).
+    Alternatives {
+        words: Vec<Word>,
+        number: bool,
+    },
     Prefix(String),
     Any,
     OptionalAny,
@@ -188,11 +192,18 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
             "#" => Item::Number,
             "..." => Item::Gap,
             w if w.contains('|') => {
-                let options: Vec<String> = w.split('|').map(fold).collect();
+                let number = w.split('|').any(|o| o == "#");
+                let options: Vec<String> = w.split('|').filter(|o| *o != "#").map(fold).collect();
                 if options.iter().any(|o| o.is_empty() || o.ends_with('*')) {
                     return Err(format!("bad alternatives {w:?}"));
                 }
-                Item::Alternatives(options.into_iter().map(Word::new).collect())
+                if number && items.is_empty() {
+                    return Err(format!("a pattern cannot start with a number: {w:?}"));
+                }
+                Item::Alternatives {
+                    words: options.into_iter().map(Word::new).collect(),
+                    number,
+                }
             }
             w if w.ends_with('*') => {
                 let stem = fold(&w[..w.len() - 1]);
@@ -221,7 +232,7 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
         items.push(item);
     }
     match items.first() {
-        Some(Item::Literal(_) | Item::Alternatives(_) | Item::Prefix(_)) => Ok(items),
+        Some(Item::Literal(_) | Item::Alternatives { .. } | Item::Prefix(_)) => Ok(items),
         _ => Err("a pattern must start with a word, alternatives or a prefix".into()),
     }
 }
@@ -285,7 +296,7 @@ impl Matcher {
             let items = compile(pattern, case_sensitive).map_err(|e| (index, e))?;
             match &items[0] {
                 Item::Literal(word) => matcher.by_word.entry(word.hash).or_default().push(index),
-                Item::Alternatives(words) => {
+                Item::Alternatives { words, .. } => {
                     for word in words {
                         matcher.by_word.entry(word.hash).or_default().push(index);
                     }
@@ -299,7 +310,10 @@ impl Matcher {
             }
             matcher.second.push(match items.get(1) {
                 Some(Item::Literal(word)) => Some(vec![word.hash]),
-                Some(Item::Alternatives(words)) => Some(words.iter().map(|w| w.hash).collect()),
+                Some(Item::Alternatives {
+                    words,
+                    number: false,
+                }) => Some(words.iter().map(|w| w.hash).collect()),
                 _ => None,
             });
             matcher.patterns.push(items);
@@ -346,7 +360,9 @@ impl Matcher {
         let is = |word: &Word| word.hash == hash && self.key(token, text) == word.text.as_str();
         match item {
             Item::Literal(word) => is(word),
-            Item::Alternatives(words) => words.iter().any(is),
+            Item::Alternatives { words, number } => {
+                words.iter().any(is) || (*number && token.is_number())
+            }
             Item::Prefix(stem) => self.key(token, text).starts_with(stem.as_str()),
             Item::Any => true,
             Item::Number => token.is_number(),
@@ -722,6 +738,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_number_among_alternatives_matches_digits_and_the_words_still_match() {
+        let pattern = ["un dans deux|trois|# personnes"];
+        assert_eq!(
+            find(&pattern, "Un dans 5 personnes et un dans trois personnes."),
+            ["Un dans 5 personnes", "un dans trois personnes"]
+        );
+        assert!(find(&pattern, "Un dans # personnes.").is_empty());
+        assert!(Matcher::new(["deux|# personnes"].into_iter(), false).is_err());
     }
 
     #[test]
