@@ -192,8 +192,15 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
             "#" => Item::Number,
             "..." => Item::Gap,
             w if w.contains('|') => {
-                let number = w.split('|').any(|o| o == "#");
-                let options: Vec<String> = w.split('|').filter(|o| *o != "#").map(fold).collect();
+                let mut number = false;
+                let mut options = Vec::new();
+                for option in w.split('|') {
+                    if option == "#" {
+                        number = true;
+                    } else {
+                        options.push(fold(option));
+                    }
+                }
                 if options.iter().any(|o| o.is_empty() || o.ends_with('*')) {
                     return Err(format!("bad alternatives {w:?}"));
                 }

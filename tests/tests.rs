@@ -504,23 +504,25 @@ fn the_embedded_model_lets_human_news_through() {
     );
 }
 
-/// `mt_probe.txt`: 200 paragraphs written for calque in the manner of fluent machine
+/// `mt_probe.txt`: 320 paragraphs written for calque in the manner of fluent machine
 /// translation of English news, each with one to three traces of English (a calque, a false
 /// friend, an English spelling, English typography), many of them subtle: 120 of politics and
 /// courts, business and technology, sport, culture and health, 40 of international news as
-/// aggregator sites publish it, and 40 of tabloid and everyday news, ten of them French
-/// round-tripped through English. Kept out of training, so that a rule or lexicon change that
-/// loses what the model catches fails here. The shipped model flags 110 (the model from before
-/// the patterns written for them, 95); fewer than 100 fails. Its misses are the measure of what
-/// calque cannot yet see, not a list to copy into the lexicons (README, "Accuracy").
+/// aggregator sites publish it, 40 of tabloid and everyday news (ten of them French
+/// round-tripped through English), 60 of science and weather, schools and society, crime,
+/// transport and markets, and 60 of news across five sections as an aggregator republishes it.
+/// Kept out of training, so that a rule or lexicon change that loses what the model catches
+/// fails here. The shipped model flags 151 (the model from before the December 6 patterns,
+/// 130); fewer than 140 fails. Its misses are the measure of what calque cannot yet see, not a
+/// list to copy into the lexicons (README, "Accuracy").
 #[test]
 fn the_embedded_model_catches_most_of_the_fluent_mt_probe() {
     let paragraphs = every_paragraph_scored("mt_probe.txt");
-    assert_eq!(paragraphs.len(), 200);
+    assert_eq!(paragraphs.len(), 320);
     let flagged = paragraphs.iter().filter(|p| p["flagged"] == true).count();
     assert!(
-        flagged >= 100,
-        "machine-translated probe paragraphs flagged: {flagged} of 200"
+        flagged >= 140,
+        "machine-translated probe paragraphs flagged: {flagged} of 320"
     );
 }
 
