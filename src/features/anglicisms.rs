@@ -191,6 +191,23 @@ mod tests {
     }
 
     #[test]
+    fn dressed_endings_are_written_the_way_words_are_compared() {
+        let plain = |s: &str| s == "-" || s.chars().all(|c| c.is_ascii_lowercase());
+        for (french, english) in &crate::lexicon::LEXICONS.dressed_endings {
+            let written = if french.is_empty() { "-" } else { french };
+            assert!(
+                plain(written),
+                "French ending {written:?} must be unaccented"
+            );
+            assert!(!english.is_empty(), "{written:?} has no English ending");
+            assert!(
+                english.iter().all(|e| e.is_empty() || plain(e)),
+                "{written:?}: {english:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_lexicon_anglicism_counts_once() {
         assert_eq!(
             anglicisms("Le nouvel adviseur du ministre est arrivé."),
