@@ -74,13 +74,21 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
 /// as frequent in English as [`ENGLISH_MIN_ZIPF`] that French does not have. A word English
 /// itself has, however rare (truncate, overrides), is English left as it was, not dressed; the
 /// plural of a French word the list holds only in the singular (démises) is French, unless it
-/// is the English plural of an -al word (libérals for libéraux).
+/// is the English plural of an -al word (libérals for libéraux). A French past participle of an
+/// English verb (bookées, streamées, packagée) is franglais that French web writing coins too,
+/// and is left to `unknown_words`; a noun in -ité (anonymité) is not a participle.
 pub(super) fn dressed_english(word: &str) -> Option<String> {
     let words = &LEXICONS.words;
     let french_plural = word
         .strip_suffix(['s', 'x'])
         .is_some_and(|singular| !singular.ends_with("al") && words.fr_zipf(singular) > 0.0);
-    if word.chars().count() < DRESSED_MIN_LETTERS || words.en_zipf(word) > 0.0 || french_plural {
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| word.ends_with(e))
+        && !["ité", "ités"].iter().any(|e| word.ends_with(e));
+    if word.chars().count() < DRESSED_MIN_LETTERS
+        || words.en_zipf(word) > 0.0
+        || french_plural
+        || participle
+    {
         return None;
     }
     let plain: String = word.chars().map(unaccented).collect();
@@ -159,10 +167,10 @@ mod tests {
     #[test]
     fn english_words_dressed_as_french_are_caught_beyond_the_lexicon() {
         let text =
-            "Le prosecuteur a parlé de déhydration et des victimes convertées par les libérals.";
+            "Le prosecuteur a parlé de l'anonymité des victimes atheïstes chez les libérals.";
         assert_eq!(
             anglicisms(text),
-            ["prosecuteur", "déhydration", "convertées", "libérals"]
+            ["prosecuteur", "anonymité", "atheïstes", "libérals"]
                 .map(|w| ("anglicism_anglicised", w.to_string()))
         );
         assert_eq!(
@@ -185,6 +193,8 @@ mod tests {
             // Short words are left alone, and so is the plural of a listed singular.
             "Le décal est visible.",
             "Les deux ministres démis et leurs adjointes démises ont quitté la salle.",
+            // Franglais participles, which French web writing coins as well.
+            "Les vidéos streamées ont été bookées et packagées par l'agence.",
         ] {
             assert!(anglicisms(text).is_empty(), "{text}");
         }
