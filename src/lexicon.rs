@@ -58,6 +58,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("article_places", 2),
     lexicon_source!("calques", 3),
     lexicon_source!("dressed_endings", 2),
+    lexicon_source!("dressed_french", 1),
     lexicon_source!("en_function_words", 1),
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
@@ -585,6 +586,9 @@ pub struct Lexicons {
     /// French endings (without accents) and the English endings that may replace them, to
     /// tell English words dressed as French; an empty ending is written `-` in the file.
     pub dressed_endings: Vec<(&'static str, Vec<&'static str>)>,
+    /// French dictionary forms (hunspell-fr) that wordfreq lacks and that would otherwise be
+    /// taken for English words dressed as French (électricienne).
+    pub dressed_french: FxHashSet<&'static str>,
     /// English page-template and interface leftovers (`phrase`, `french`).
     pub interface: PhraseLexicon,
     /// English function words that are not French words.
@@ -646,6 +650,7 @@ impl Lexicons {
                     (ending(e.columns[0]), english)
                 })
                 .collect(),
+            dressed_french: embedded_set("dressed_french"),
             interface: PhraseLexicon::load("interface", false),
             en_function_words: embedded_set("en_function_words"),
             fr_compounds: embedded_set("fr_compounds"),

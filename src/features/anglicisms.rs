@@ -76,8 +76,18 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
 /// plural of a French word the list holds only in the singular (démises) is French, unless it
 /// is the English plural of an -al word (libérals for libéraux). A French past participle of an
 /// English verb (bookées, streamées, packagée) is franglais that French web writing coins too,
-/// and is left to `unknown_words`; a noun in -ité (anonymité) is not a participle.
+/// and is left to `unknown_words`; a noun in -ité (anonymité) is not a participle. French
+/// dictionary forms that wordfreq lacks (électricienne) are French: the `dressed_french` list.
 pub(super) fn dressed_english(word: &str) -> Option<String> {
+    if LEXICONS.dressed_french.contains(word) {
+        return None;
+    }
+    english_under_the_dress(word)
+}
+
+/// [`dressed_english`] without the `dressed_french` list, which
+/// `scripts/export_dressed_french.sh` builds from what this returns on dictionary forms.
+fn english_under_the_dress(word: &str) -> Option<String> {
     let words = &LEXICONS.words;
     let french_plural = word
         .strip_suffix(['s', 'x'])
@@ -215,6 +225,17 @@ mod tests {
                 "{written:?}: {english:?}"
             );
         }
+    }
+
+    #[test]
+    fn dressed_french_lists_only_words_the_rule_would_take_for_english() {
+        for word in &crate::lexicon::LEXICONS.dressed_french {
+            assert!(
+                super::english_under_the_dress(word).is_some(),
+                "{word}: regenerate with scripts/export_dressed_french.sh"
+            );
+        }
+        assert!(anglicisms("Une électricienne a été blessée sur le chantier.").is_empty());
     }
 
     #[test]
