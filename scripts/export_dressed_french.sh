@@ -11,17 +11,8 @@
 # inside a neutral French sentence, and writes the forms the rule reported, in byte order.
 set -euo pipefail
 
-packages=(hunspell-fr-classical hunspell-tools)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if ! apt-get install -y -q "${missing[@]}" > /dev/null; then
-    echo "export_dressed_french.sh: could not install ${missing[*]} with apt-get (root and a Debian mirror are needed)" >&2
-    exit 1
-  fi
-fi
+. "$(dirname "$0")/debian_packages.sh"
+ensure_debian_packages export_dressed_french.sh hunspell-fr-classical hunspell-tools
 
 list=src/lexicons/dressed_french.tsv
 version=$(dpkg-query -W -f '${Version}' hunspell-fr-classical)

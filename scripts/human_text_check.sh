@@ -11,17 +11,8 @@
 # the repository. Give a second binary's path to compare: the script prints both columns.
 set -euo pipefail
 
-packages=(manpages-fr debian-reference-fr maint-guide-fr)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg -s "$package" > /dev/null 2>&1 || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if ! apt-get install -y -q "${missing[@]}" > /dev/null; then
-    echo "human_text_check.sh: could not install ${missing[*]} with apt-get (root and a Debian mirror are needed)" >&2
-    exit 1
-  fi
-fi
+. "$(dirname "$0")/debian_packages.sh"
+ensure_debian_packages human_text_check.sh manpages-fr debian-reference-fr maint-guide-fr
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
