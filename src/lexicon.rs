@@ -260,17 +260,20 @@ pub struct Match {
 /// overlaps.
 ///
 /// Patterns are indexed by the [`word_hash`] of their first word (or of the first
-/// `PREFIX_KEY` chars of a prefix), which each token carries precomputed, so a token costs
-/// one integer lookup; the candidates found are then checked word by word.
+/// `PREFIX_KEY` chars of a prefix), which each token carries precomputed, and, when their
+/// second item is a word too, by the hashes of both: most patterns that start on a common
+/// word ("en", "à", "a") are then never tried where the next word rules them out. The
+/// candidates found are checked word by word.
 pub struct Matcher {
     patterns: Vec<Vec<Item>>,
-    /// Per pattern, the hashes the next token must have when the pattern's second item is a
-    /// word: a cheap test that rules out most candidates that start on a common word.
-    second: Vec<Option<Vec<u64>>>,
-    by_word: FxHashMap<u64, Vec<usize>>,
-    by_prefix: FxHashMap<u64, Vec<usize>>,
-    /// One bit per top-16-bit hash value of every key of `by_word` and `by_prefix`: most
-    /// tokens start no pattern, and this tells so without a map lookup.
+    /// Patterns whose second item is not a word, by the key of their first.
+    by_first: KeyIndex,
+    /// Patterns whose second item is a word, by [`pair_key`] of their first two.
+    by_pair: KeyIndex,
+    /// True when some pattern starts with a prefix.
+    has_prefixes: bool,
+    /// One bit per top-16-bit hash value of every first key: most tokens start no pattern,
+    /// and this tells so without a map lookup.
     filter: Box<[u64; FILTER_WORDS]>,
     case_sensitive: bool,
 }
@@ -294,42 +297,47 @@ impl Matcher {
     ) -> Result<Self, (usize, String)> {
         let mut matcher = Matcher {
             patterns: Vec::new(),
-            second: Vec::new(),
-            by_word: FxHashMap::default(),
-            by_prefix: FxHashMap::default(),
+            by_first: KeyIndex::default(),
+            by_pair: KeyIndex::default(),
+            has_prefixes: false,
             filter: Box::new([0; FILTER_WORDS]),
             case_sensitive,
         };
+        let mut by_first = Vec::new();
+        let mut by_pair = Vec::new();
         for (index, pattern) in patterns.into_iter().enumerate() {
             let items = compile(pattern, case_sensitive).map_err(|e| (index, e))?;
-            match &items[0] {
-                Item::Literal(word) => matcher.by_word.entry(word.hash).or_default().push(index),
-                Item::Alternatives { words, .. } => {
-                    for word in words {
-                        matcher.by_word.entry(word.hash).or_default().push(index);
-                    }
+            let first: Vec<u64> = match &items[0] {
+                Item::Literal(word) => vec![word.hash],
+                Item::Alternatives { words, .. } => words.iter().map(|w| w.hash).collect(),
+                Item::Prefix(stem) => {
+                    matcher.has_prefixes = true;
+                    vec![word_hash(prefix_key(stem))]
                 }
-                Item::Prefix(stem) => matcher
-                    .by_prefix
-                    .entry(word_hash(prefix_key(stem)))
-                    .or_default()
-                    .push(index),
                 _ => unreachable!("compile rejects patterns that start otherwise"),
-            }
-            matcher.second.push(match items.get(1) {
+            };
+            let second: Option<Vec<u64>> = match items.get(1) {
                 Some(Item::Literal(word)) => Some(vec![word.hash]),
                 Some(Item::Alternatives {
                     words,
                     number: false,
                 }) => Some(words.iter().map(|w| w.hash).collect()),
                 _ => None,
-            });
+            };
+            for &key in &first {
+                let (word, bit) = filter_bit(key);
+                matcher.filter[word] |= bit;
+                match &second {
+                    Some(second) => {
+                        by_pair.extend(second.iter().map(|&next| (pair_key(key, next), index)))
+                    }
+                    None => by_first.push((key, index)),
+                }
+            }
             matcher.patterns.push(items);
         }
-        for &hash in matcher.by_word.keys().chain(matcher.by_prefix.keys()) {
-            let (word, bit) = filter_bit(hash);
-            matcher.filter[word] |= bit;
-        }
+        matcher.by_first = KeyIndex::new(by_first);
+        matcher.by_pair = KeyIndex::new(by_pair);
         Ok(matcher)
     }
 
@@ -380,57 +388,42 @@ impl Matcher {
 
     /// All non-overlapping matches in a paragraph, leftmost first, longest at each start.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
+        let hash = |token: &Token| {
+            if self.case_sensitive {
+                token.raw_hash
+            } else {
+                token.norm_hash
+            }
+        };
         let mut out = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
             let token = &tokens[start];
-            let hash = if self.case_sensitive {
-                token.raw_hash
-            } else {
-                token.norm_hash
-            };
-            let by_word = if self.may_start(hash) {
-                self.by_word.get(&hash)
-            } else {
-                None
-            };
-            let by_prefix = if self.by_prefix.is_empty() {
-                None
-            } else {
-                let hash = word_hash(prefix_key(&self.key(token, text)));
-                if self.may_start(hash) {
-                    self.by_prefix.get(&hash)
-                } else {
-                    None
-                }
-            };
-            if by_word.is_none() && by_prefix.is_none() {
-                start += 1;
-                continue;
-            }
-            let next_hash = tokens
+            let word_key = hash(token);
+            // A word of PREFIX_KEY chars or fewer is its own prefix key.
+            let prefix_key = self
+                .has_prefixes
+                .then(|| word_hash(prefix_key(&self.key(token, text))))
+                .filter(|&key| key != word_key);
+            let next = tokens
                 .get(start + 1)
                 .filter(|next| next.sentence == token.sentence)
-                .map(|next| {
-                    if self.case_sensitive {
-                        next.raw_hash
-                    } else {
-                        next.norm_hash
-                    }
-                });
+                .map(hash);
             let mut best: Option<Match> = None;
-            for &entry in by_word.into_iter().chain(by_prefix).flatten() {
-                if let Some(second) = &self.second[entry] {
-                    if !next_hash.is_some_and(|hash| second.contains(&hash)) {
-                        continue;
-                    }
+            for key in std::iter::once(word_key).chain(prefix_key) {
+                if !self.may_start(key) {
+                    continue;
                 }
-                if let Some(last) =
-                    self.match_at(&self.patterns[entry], 0, text, tokens, start, start)
-                {
-                    let better =
-                        best.is_none_or(|b| last > b.last || (last == b.last && entry < b.entry));
-                    if better {
+                let single = self.by_first.get(key);
+                let pair = next.map_or(&[][..], |next| self.by_pair.get(pair_key(key, next)));
+                for &entry in single.iter().chain(pair) {
+                    let entry = entry as usize;
+                    let Some(last) =
+                        self.match_at(&self.patterns[entry], 0, text, tokens, start, start)
+                    else {
+                        continue;
+                    };
+                    if best.is_none_or(|b| last > b.last || (last == b.last && entry < b.entry)) {
                         best = Some(Match {
                             entry,
                             first: start,
@@ -500,6 +493,48 @@ impl Matcher {
 fn clause_break(gap: &[u8]) -> bool {
     gap.iter()
         .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'[' | b']'))
+}
+
+/// Pattern indexes by key, all in one list, so that building it allocates little (start-up
+/// time) and the candidates of a key lie together.
+#[derive(Default)]
+struct KeyIndex {
+    /// Per key, the range of its pattern indexes in `entries`.
+    ranges: FxHashMap<u64, (u32, u32)>,
+    entries: Vec<u32>,
+}
+
+impl KeyIndex {
+    fn new(mut pairs: Vec<(u64, usize)>) -> Self {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut index = KeyIndex {
+            ranges: FxHashMap::default(),
+            entries: Vec::with_capacity(pairs.len()),
+        };
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let start = index.entries.len() as u32;
+            index
+                .entries
+                .extend(group.iter().map(|&(_, entry)| entry as u32));
+            index
+                .ranges
+                .insert(group[0].0, (start, index.entries.len() as u32));
+        }
+        index
+    }
+
+    /// The patterns indexed under a key, in increasing order.
+    fn get(&self, key: u64) -> &[u32] {
+        self.ranges.get(&key).map_or(&[], |&(start, end)| {
+            &self.entries[start as usize..end as usize]
+        })
+    }
+}
+
+/// The key of a pattern's first two words in [`Matcher`]'s pair index.
+fn pair_key(first: u64, second: u64) -> u64 {
+    first.rotate_left(29) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The first [`PREFIX_KEY`] chars of a word, which index prefix patterns.
