@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::segment::{normalize, word_hash, Token};
+use crate::segment::{normalize, prefix_hash, word_hash, Token, PREFIX_CHARS};
 pub use crate::word_table::Gender;
 use crate::word_table::WordTable;
 
@@ -215,8 +215,10 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
             }
             w if w.ends_with('*') => {
                 let stem = fold(&w[..w.len() - 1]);
-                if stem.chars().count() < 3 || stem.contains('*') {
-                    return Err(format!("prefix {w:?} needs a stem of 3 letters or more"));
+                if stem.chars().count() < PREFIX_CHARS || stem.contains('*') {
+                    return Err(format!(
+                        "prefix {w:?} needs a stem of {PREFIX_CHARS} letters or more"
+                    ));
                 }
                 Item::Prefix(stem)
             }
@@ -260,7 +262,7 @@ pub struct Match {
 /// overlaps.
 ///
 /// Patterns are indexed by the [`word_hash`] of their first word (or of the first
-/// `PREFIX_KEY` chars of a prefix), which each token carries precomputed, and, when their
+/// [`PREFIX_CHARS`] chars of a prefix), which each token carries precomputed, and, when their
 /// second item is a word too, by the hashes of both: most patterns that start on a common
 /// word ("en", "à", "a") are then never tried where the next word rules them out. The
 /// candidates found are checked word by word.
@@ -286,9 +288,6 @@ fn filter_bit(hash: u64) -> (usize, u64) {
     (bit / 64, 1 << (bit % 64))
 }
 
-/// Length in chars of the key that indexes prefix patterns.
-const PREFIX_KEY: usize = 3;
-
 impl Matcher {
     /// Compiles patterns; the error names the pattern's index and what is wrong with it.
     pub fn new<'a>(
@@ -312,7 +311,7 @@ impl Matcher {
                 Item::Alternatives { words, .. } => words.iter().map(|w| w.hash).collect(),
                 Item::Prefix(stem) => {
                     matcher.has_prefixes = true;
-                    vec![word_hash(prefix_key(stem))]
+                    vec![prefix_hash(stem)]
                 }
                 _ => unreachable!("compile rejects patterns that start otherwise"),
             };
@@ -400,22 +399,29 @@ impl Matcher {
         while start < tokens.len() {
             let token = &tokens[start];
             let word_key = hash(token);
-            // A word of PREFIX_KEY chars or fewer is its own prefix key.
-            let prefix_key = self
-                .has_prefixes
-                .then(|| word_hash(prefix_key(&self.key(token, text))))
-                .filter(|&key| key != word_key);
-            let next = tokens
-                .get(start + 1)
-                .filter(|next| next.sentence == token.sentence)
-                .map(hash);
+            // A word of PREFIX_CHARS chars or fewer is its own prefix key.
+            let prefix_key = if !self.has_prefixes {
+                None
+            } else if self.case_sensitive {
+                Some(prefix_hash(&token.raw_key(text)))
+            } else {
+                Some(token.norm_prefix_hash)
+            }
+            .filter(|&key| key != word_key && self.may_start(key));
+            let word_key = Some(word_key).filter(|&key| self.may_start(key));
+            if word_key.is_none() && prefix_key.is_none() {
+                start += 1;
+                continue;
+            }
             let mut best: Option<Match> = None;
-            for key in std::iter::once(word_key).chain(prefix_key) {
-                if !self.may_start(key) {
-                    continue;
-                }
+            for key in word_key.into_iter().chain(prefix_key) {
                 let single = self.by_first.get(key);
-                let pair = next.map_or(&[][..], |next| self.by_pair.get(pair_key(key, next)));
+                let pair = match tokens.get(start + 1) {
+                    Some(next) if next.sentence == token.sentence => {
+                        self.by_pair.get(pair_key(key, hash(next)))
+                    }
+                    _ => &[],
+                };
                 for &entry in single.iter().chain(pair) {
                     let entry = entry as usize;
                     let Some(last) =
@@ -535,13 +541,6 @@ impl KeyIndex {
 /// The key of a pattern's first two words in [`Matcher`]'s pair index.
 fn pair_key(first: u64, second: u64) -> u64 {
     first.rotate_left(29) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// The first [`PREFIX_KEY`] chars of a word, which index prefix patterns.
-fn prefix_key(word: &str) -> &str {
-    word.char_indices()
-        .nth(PREFIX_KEY)
-        .map_or(word, |(end, _)| &word[..end])
 }
 
 /// A phrase lexicon: entries with their columns, and a matcher over the first column.

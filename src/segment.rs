@@ -40,6 +40,8 @@ pub struct Token {
     /// [`word_hash`] of the word as written (apostrophes made straight), for case-sensitive
     /// lexicons.
     pub raw_hash: u64,
+    /// [`prefix_hash`] of `norm`, for the lexicon patterns that start with a prefix.
+    pub norm_prefix_hash: u64,
     /// Shape flags, computed once: see [`Token::is_capitalized`] and its siblings.
     shape: u8,
 }
@@ -87,6 +89,12 @@ impl Token {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
         let norm_hash = word_hash(&norm);
+        // A word of PREFIX_CHARS bytes or fewer is its own prefix.
+        let norm_prefix_hash = if norm.len() <= PREFIX_CHARS {
+            norm_hash
+        } else {
+            prefix_hash(&norm)
+        };
         // Most words are ASCII: their shape needs no Unicode tables and they hold no `’`.
         let (capitalized, alphabetic, raw_hash) = if raw.is_ascii() {
             let joiner = |b: u8| b.is_ascii_alphabetic() || b == b'-' || b == b'\'';
@@ -120,6 +128,7 @@ impl Token {
             sentence: 0,
             norm_hash,
             raw_hash,
+            norm_prefix_hash,
             shape: [
                 (capitalized, CAPITALIZED),
                 (alphabetic, ALPHABETIC),
@@ -439,6 +448,19 @@ pub fn word_hash(word: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(word.as_bytes());
     hasher.finish()
+}
+
+/// Length in chars of the start of a word that indexes the lexicon patterns that start with a
+/// prefix (`frapp*`).
+pub const PREFIX_CHARS: usize = 3;
+
+/// [`word_hash`] of a word's first [`PREFIX_CHARS`] chars.
+pub fn prefix_hash(word: &str) -> u64 {
+    let end = word
+        .char_indices()
+        .nth(PREFIX_CHARS)
+        .map_or(word.len(), |(end, _)| end);
+    word_hash(&word[..end])
 }
 
 /// Lowercases a word and makes typographic apostrophes straight.
