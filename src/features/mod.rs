@@ -219,7 +219,12 @@ fn quoted_tokens(text: &str, tokens: &[Token], words: &[WordInfo]) -> Vec<bool> 
     let mut spans = Vec::new();
     let mut open_guillemet: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    // Every quotation mark starts with one of these bytes: only there is a char decoded.
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes()) {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a char starts at a lead byte");
         match c {
             '«' | '“' => open_guillemet = Some(i),
             '»' | '”' => {
