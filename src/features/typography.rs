@@ -381,10 +381,15 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
 fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
+    if analysis.sentences.len() > 2 {
+        return;
+    }
+    // One word past the limit is enough to rule a paragraph out.
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
+        .take(26)
         .collect();
-    if words.len() < 4 || words.len() > 25 || analysis.sentences.len() > 2 {
+    if words.len() < 4 || words.len() > 25 {
         return;
     }
     // Ordinary words: frequent nouns and adjectives of the word lists, and the grammatical
