@@ -760,6 +760,40 @@ mod tests {
         );
     }
 
+    #[test]
+    fn patterns_sharing_a_first_word_are_told_apart_by_what_follows() {
+        // Indexed by their first two words (a word, alternatives, a prefix first), or by the
+        // first alone when the second item is no word (`_`, `#`, a gap, a prefix).
+        let patterns = [
+            "en 24 ans",
+            "en charge de",
+            "en dépit|face de",
+            "en _ mots",
+            "en # étapes",
+            "en ... temps",
+            "en sécur*",
+            "frapp* la|les roue|roues",
+            "prend|prennent place",
+        ];
+        let cases = [
+            ("Il est en charge de la ville.", vec!["en charge de"]),
+            ("Il est venu en dépit de tout.", vec!["en dépit de"]),
+            ("Il a parlé en face de moi.", vec!["en face de"]),
+            ("Il l'a dit en trois mots.", vec!["en trois mots"]),
+            ("Le plan avance en 4 étapes.", vec!["en 4 étapes"]),
+            ("Il est arrivé en même temps.", vec!["en même temps"]),
+            ("Il est en sécurité.", vec!["en sécurité"]),
+            ("Une première en 24 ans.", vec!["en 24 ans"]),
+            ("Il a frappé les roues.", vec!["frappé les roues"]),
+            ("Ils prennent place.", vec!["prennent place"]),
+            ("Il prend la place.", vec![]),
+            ("Il est en charge.", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find(&patterns, text), expected, "{text}");
+        }
+    }
+
     /// The word lists `build.rs` compiles, checked here like the other lexicons.
     const WORD_LISTS: &[Source] = &[
         lexicon_source!("adjective_gender", 2),
