@@ -511,23 +511,27 @@ struct KeyIndex {
 }
 
 impl KeyIndex {
-    fn new(mut pairs: Vec<(u64, usize)>) -> Self {
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut index = KeyIndex {
-            ranges: FxHashMap::default(),
-            entries: Vec::with_capacity(pairs.len()),
-        };
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let start = index.entries.len() as u32;
-            index
-                .entries
-                .extend(group.iter().map(|&(_, entry)| entry as u32));
-            index
-                .ranges
-                .insert(group[0].0, (start, index.entries.len() as u32));
+    /// Indexes `(key, pattern)` pairs given in pattern order: counted per key, then placed,
+    /// so each key's patterns stay in increasing order without a sort.
+    fn new(pairs: Vec<(u64, usize)>) -> Self {
+        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for &(key, _) in &pairs {
+            ranges.entry(key).or_default().1 += 1;
         }
-        index
+        let mut start = 0;
+        for range in ranges.values_mut() {
+            let count = range.1;
+            *range = (start, start);
+            start += count;
+        }
+        let mut entries = vec![0; pairs.len()];
+        for (key, entry) in pairs {
+            if let Some(range) = ranges.get_mut(&key) {
+                entries[range.1 as usize] = entry as u32;
+                range.1 += 1;
+            }
+        }
+        KeyIndex { ranges, entries }
     }
 
     /// The patterns indexed under a key, in increasing order.
