@@ -23,6 +23,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::segment::{normalize, prefix_hash, word_hash, Token, PREFIX_CHARS};
@@ -143,12 +144,12 @@ fn embedded_set(name: &str) -> FxHashSet<&'static str> {
 /// two integers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Word {
-    text: String,
+    text: CompactString,
     hash: u64,
 }
 
 impl Word {
-    fn new(text: String) -> Self {
+    fn new(text: CompactString) -> Self {
         Word {
             hash: word_hash(&text),
             text,
@@ -165,7 +166,7 @@ enum Item {
         words: Vec<Word>,
         number: bool,
     },
-    Prefix(String),
+    Prefix(CompactString),
     Any,
     OptionalAny,
     Number,
@@ -178,10 +179,12 @@ const MAX_GAP: usize = 5;
 /// Compiles a pattern; errors say which item is wrong.
 fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
     let fold = |s: &str| {
-        if case_sensitive {
-            s.replace('’', "'")
+        if !case_sensitive {
+            normalize(s)
+        } else if s.contains('’') {
+            CompactString::from(s.replace('’', "'"))
         } else {
-            normalize(s).into_string()
+            CompactString::from(s)
         }
     };
     let mut items = Vec::new();
