@@ -413,6 +413,9 @@ pub struct ReportWriter<W: Write> {
     /// The HTML page's index, written in its footer.
     index: Vec<IndexEntry>,
     errors: Vec<(String, String)>,
+    /// One article's JSON, built here and written to `out` in one call: serde_json writes
+    /// many small pieces, each a call into `out` otherwise.
+    json: Vec<u8>,
 }
 
 /// Keeps the I/O error inside a serde_json error (a closed pipe stays a closed pipe).
@@ -441,6 +444,7 @@ impl<W: Write> ReportWriter<W> {
             articles_written: 0,
             index: Vec::new(),
             errors: Vec::new(),
+            json: Vec::new(),
         };
         match format {
             Format::Json => writer.out.write_all(b"{\"articles\":[")?,
@@ -466,15 +470,17 @@ impl<W: Write> ReportWriter<W> {
         let paragraphs = self.detail == Detail::Paragraphs;
         match self.format {
             Format::Jsonl => {
+                self.json.clear();
                 if paragraphs {
                     for paragraph in &article.paragraphs {
                         let record = ParagraphRecord::new(&article.path, paragraph);
-                        serde_json::to_writer(&mut self.out, &record).map_err(json_error)?;
-                        self.out.write_all(b"\n")?;
+                        serde_json::to_writer(&mut self.json, &record).map_err(json_error)?;
+                        self.json.push(b'\n');
                     }
                 }
-                serde_json::to_writer(&mut self.out, &summary(article)).map_err(json_error)?;
-                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut self.json, &summary(article)).map_err(json_error)?;
+                self.json.push(b'\n');
+                self.out.write_all(&self.json)?;
             }
             Format::Json => {
                 if self.articles_written > 0 {
@@ -493,7 +499,9 @@ impl<W: Write> ReportWriter<W> {
                     summary: summary(article),
                     paragraph_list,
                 };
-                serde_json::to_writer(&mut self.out, &document).map_err(json_error)?;
+                self.json.clear();
+                serde_json::to_writer(&mut self.json, &document).map_err(json_error)?;
+                self.out.write_all(&self.json)?;
             }
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(&mut self.out);
