@@ -37,6 +37,7 @@ const ELIDING_FORMS: &[&str] = &[
 /// follows an unelided word in a coordination (le ou les auteurs, plus de ou moins de).
 const NO_ELISION_BEFORE: &[&str] = &[
     "oui",
+    "off",
     "onze",
     "onzième",
     "ou",
@@ -557,6 +558,10 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
             return;
         }
         let word = tokens[j].norm.as_str();
+        // La saint Sylvestre, la Saint-Jean: la fête de saint Sylvestre, not a clash.
+        if word == "saint" {
+            return;
+        }
         let adjective = PRENOMINAL_ADJECTIVES.iter().find_map(|&(m, f)| {
             if word == m {
                 Some(Gender::Masculine)
@@ -1034,7 +1039,7 @@ mod tests {
         let text = "Le ou les auteurs, la ou le juge ; lorsque aucune aide vient, puisque avec \
                     lui, jusque hier ; le mot « me » et le mot \"te\" ou, selon lui, ce que, en \
                     2010, il a dit de (presque) tout un site de e-commerce, plus de ou moins de \
-                    cent ; le nouveau est là.";
+                    cent ; le nouveau est là, et le off d'Avignon aussi.";
         assert!(grammar(text, "failed_elision").is_empty());
         assert_eq!(
             grammar(
@@ -1083,6 +1088,12 @@ mod tests {
                 "Quel sorte"
             ]
         );
+        // La saint Sylvestre is the feast of saint Sylvestre.
+        assert!(grammar(
+            "Le réveillon de la saint sylvestre et la Saint-Jean ont été animés.",
+            "gender_clash"
+        )
+        .is_empty());
     }
 
     #[test]

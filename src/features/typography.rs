@@ -215,8 +215,21 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         }
         let raw = token.text(text);
         let groups: Vec<&str> = raw.split(',').collect();
+        // 0,125 and 4,619 milliards are French decimals: English puts no zero before a
+        // thousands comma, and writes thousands before million or billion as round figures
+        // (1,300 milliards, which a French writer would give as 1,3).
+        let decimal_of_large_unit = groups.len() == 2
+            && !groups[1].ends_with('0')
+            && analysis.tokens.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "million" | "millions" | "milliard" | "milliards"
+                )
+            });
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
+            && groups[0] != "0"
+            && !decimal_of_large_unit
             && groups[1..].iter().all(|g| g.len() == 3 && !g.contains('.'));
         let points: Vec<&str> = raw.split('.').collect();
         let decimal = points.len() == 2
@@ -389,9 +402,31 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
         .take(26)
         .collect();
-    if words.len() < 4 || words.len() > 25 {
+    if words.len() > 25 {
         return;
     }
+    // A label of one or two words before a colon (Pénalités : Louis Le Brun, New York : …) is
+    // no part of the title.
+    let label = (1..words.len().min(3))
+        .find(|&k| text[tokens[words[k - 1]].end..tokens[words[k]].start].contains(':'))
+        .unwrap_or(0);
+    let title = &words[label..];
+    if title.len() >= 4 && title_cased(analysis, title) {
+        recorder.hit(
+            Feature::TitleCase,
+            tokens[title[0]].start,
+            tokens[title[title.len() - 1]].end,
+            "French capitalises only the first word of a title",
+        );
+        recorder.set(Feature::TitleCase, 1.0);
+    }
+}
+
+/// True when most words of a title after its first are capitalised, two of them at least
+/// ordinary words and one a grammatical word.
+fn title_cased(analysis: &Analysis, words: &[usize]) -> bool {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
     // Ordinary words: frequent nouns and adjectives of the word lists, and the grammatical
     // words French never capitalises inside a title. A frequent word outside both is most
     // often a place or a person (Nice, Lens, Lille in a list of results), which wordfreq
@@ -413,15 +448,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
             && LEXICONS.names.entries.iter().all(|e| e.columns[1] != raw);
         common_words += usize::from(common);
     }
-    if capitalised * 10 >= (words.len() - 1) * 7 && common_words >= 2 && grammatical >= 1 {
-        recorder.hit(
-            Feature::TitleCase,
-            tokens[words[0]].start,
-            tokens[words[words.len() - 1]].end,
-            "French capitalises only the first word of a title",
-        );
-        recorder.set(Feature::TitleCase, 1.0);
-    }
+    capitalised * 10 >= (words.len() - 1) * 7 && common_words >= 2 && grammatical >= 1
 }
 
 #[cfg(test)]
@@ -495,6 +522,13 @@ mod tests {
         assert!(typography(text, "english_number").is_empty());
         let text = "La version 2.1 du logiciel et le patch 1.4 du jeu sortent jeudi.";
         assert!(typography(text, "english_number").is_empty());
+        // Decimals with three digits: before million or milliard, and after a zero.
+        let text = "Le volume a atteint 4,619 milliards d'euros, et le taux 0,125 %.";
+        assert!(typography(text, "english_number").is_empty());
+        assert_eq!(
+            typography("Loin des 1,300 milliards demandés.", "english_number"),
+            vec!["1,300"]
+        );
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
     }
@@ -521,6 +555,15 @@ mod tests {
             "title_case"
         )
         .is_empty());
+        // A short label before a colon is not part of a title; a title after it still is.
+        assert!(typography("Pénalités : Louis Le Brun (55e, 59e, 67e)", "title_case").is_empty());
+        assert_eq!(
+            typography(
+                "Retraites : Le Président Annonce Une Nouvelle Réforme Des Retraites",
+                "title_case"
+            ),
+            vec!["Le Président Annonce Une Nouvelle Réforme Des Retraites"]
+        );
         // Places are capitalised, and frequent once lowercased (Nice, Lens).
         assert!(typography(
             "Ligue 1, 27e journée : Paris - Lens 3-1 ; Nice - Rennes 0-0 ; Lille - Nantes 2-2",
