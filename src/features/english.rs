@@ -311,6 +311,9 @@ mod tests {
         // Only the plural of the phrase's own last word: its first word stays English elsewhere.
         let text = "Les think tanks ont publié des think pieces.";
         assert!(family(text, "english_vocab").contains(&"think".to_string()));
+        // A retail format, and the placeholder of a hidden address on a scraped page.
+        let text = "Il ouvre cinq cash and carry ; écrire à [email protected] pour s'inscrire.";
+        assert!(crate::features::tests::fired(text).is_empty());
     }
 
     #[test]

@@ -307,7 +307,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
             && token.text(analysis.text).starts_with('é')
             && i > 0
             && tokens[i - 1].norm.as_str() == "d'"
-            && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups"))
+            && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups" | "possession"))
             && !tokens
                 .get(i + 1)
                 .is_some_and(|next| matches!(next.norm.as_str(), "civil" | "civils"))
@@ -790,13 +790,16 @@ fn adjective_after(
     {
         return;
     }
+    // Haut, moyen, bas de gamme: one invariable adjective (la catégorie moyen de gamme).
+    let of_range = tokens.get(next + 1).is_some_and(|t| t.norm == "de")
+        && tokens.get(next + 2).is_some_and(|t| t.norm == "gamme");
     let leads = analysis.adjacent(next, next + 1)
         && (ADJECTIVE_PAIRINGS.contains(&tokens[next + 1].norm.as_str())
             || (analysis.words[next + 1].gender.is_some()
                 && tokens[next + 1]
                     .text(analysis.text)
                     .starts_with(char::is_lowercase)));
-    if !leads {
+    if !(leads || of_range) {
         recorder.hit(
             Feature::GenderClash,
             tokens[determiner].start,
@@ -1088,6 +1091,12 @@ mod tests {
                 "Quel sorte"
             ]
         );
+        // Haut, moyen, bas de gamme is one invariable adjective.
+        assert!(grammar(
+            "Il domine la catégorie moyen de gamme et la gamme haut de gamme.",
+            "gender_clash"
+        )
+        .is_empty());
         // La saint Sylvestre is the feast of saint Sylvestre.
         assert!(grammar(
             "Le réveillon de la saint sylvestre et la Saint-Jean ont été animés.",
@@ -1244,6 +1253,11 @@ mod tests {
         );
         assert!(grammar("Un coup d'état a eu lieu.", "lowercase_etat").is_empty());
         assert!(grammar("L'officier d'état civil a signé.", "lowercase_etat").is_empty());
+        assert!(grammar(
+            "Il prouve la possession d'état de Français.",
+            "lowercase_etat"
+        )
+        .is_empty());
     }
 
     #[test]

@@ -26,7 +26,22 @@ const IMPERIAL_UNITS: &[&str] = &["ft", "lb", "lbs", "mph", "oz", "yd", "yds"];
 /// Words before a number with points that French writes so: a part of a legal text (article
 /// 5.1) or a software release (la version 2.1, le patch 1.4).
 const NUMBERED_PARTS: &[&str] = &[
-    "alinéa", "alinéas", "article", "articles", "patch", "patchs", "version", "versions",
+    "alinéa",
+    "alinéas",
+    "article",
+    "articles",
+    "chapitre",
+    "chapitres",
+    "paragraphe",
+    "paragraphes",
+    "patch",
+    "patchs",
+    "règle",
+    "règles",
+    "section",
+    "sections",
+    "version",
+    "versions",
 ];
 
 const ENGLISH_MONTHS: &[&str] = &[
@@ -209,10 +224,21 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         if !token.is_number() {
             continue;
         }
-        let numbered = i > 0 && NUMBERED_PARTS.contains(&analysis.tokens[i - 1].norm.as_str());
+        let tokens = &analysis.tokens;
+        let numbered = i > 0 && NUMBERED_PARTS.contains(&tokens[i - 1].norm.as_str());
         if numbered || token.text(text) == "49.3" {
             continue;
         }
+        // A heading's number (2.1 Présentation), a product's version right after its name
+        // inside a sentence (Funtouch 11.1, iOS 17.2) and a lens aperture (f/1.8) take points
+        // in French too.
+        let heading = i == 0 && tokens.get(1).is_some_and(|next| next.is_capitalized());
+        let product_version = i > 1
+            && tokens[i - 1].is_capitalized()
+            && analysis.adjacent(i - 1, i)
+            && tokens[i - 2].sentence == token.sentence;
+        let aperture = text[..token.start].ends_with("f/");
+        let numbered_with_points = heading || product_version || aperture;
         let raw = token.text(text);
         let groups: Vec<&str> = raw.split(',').collect();
         // 0,125 and 4,619 milliards are French decimals: English puts no zero before a
@@ -233,6 +259,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             && groups[1..].iter().all(|g| g.len() == 3 && !g.contains('.'));
         let points: Vec<&str> = raw.split('.').collect();
         let decimal = points.len() == 2
+            && !numbered_with_points
             && !points[0].contains(',')
             && (1..=2).contains(&points[1].len())
             && !followed_by_date_part(text, token.end);
@@ -397,9 +424,11 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     if analysis.sentences.len() > 2 {
         return;
     }
-    // One word past the limit is enough to rule a paragraph out.
+    // One word past the limit is enough to rule a paragraph out. Words in capitals
+    // (RANDONNÉES À PIED) are shouted or acronyms, not Title Case.
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
+        .filter(|&i| !in_capitals(tokens[i].text(text)))
         .take(26)
         .collect();
     if words.len() > 25 {
@@ -420,6 +449,11 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         );
         recorder.set(Feature::TitleCase, 1.0);
     }
+}
+
+/// True for a word of two letters or more written in capitals.
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 /// True when most words of a title after its first are capitalised, two of them at least
@@ -529,6 +563,17 @@ mod tests {
             typography("Loin des 1,300 milliards demandés.", "english_number"),
             vec!["1,300"]
         );
+        // Numbers French writes with points too: headings, versions, apertures, rules.
+        let text = "2.1 Présentation du projet : le téléphone passe à Funtouch 11.1, son objectif \
+                    ouvre à f/1.8 et la règle 9.7 s'applique.";
+        assert!(typography(text, "english_number").is_empty());
+        assert_eq!(
+            typography(
+                "Le groupe Samsung a vendu 3.5 millions d'appareils.",
+                "english_number"
+            ),
+            vec!["3.5"]
+        );
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
     }
@@ -555,6 +600,8 @@ mod tests {
             "title_case"
         )
         .is_empty());
+        // Words in capitals are not Title Case.
+        assert!(typography("Le guide : RANDONNÉES À PIED : Se préparer", "title_case").is_empty());
         // A short label before a colon is not part of a title; a title after it still is.
         assert!(typography("Pénalités : Louis Le Brun (55e, 59e, 67e)", "title_case").is_empty());
         assert_eq!(
