@@ -370,7 +370,10 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
     }
     // Only these words can miss an elision or take the wrong form: most tokens stop here.
     let word = token.norm.as_str();
-    let must_elide = starter.must_elide;
+    // A word in capitals is an acronym (325 ME au semestre), not the pronoun.
+    let raw = token.text(analysis.text);
+    let acronym = raw.len() > 1 && !raw.chars().any(char::is_lowercase);
+    let must_elide = starter.must_elide && !acronym;
     if !(must_elide || starter.eliding_form) {
         return;
     }
@@ -1001,6 +1004,11 @@ mod tests {
 
     #[test]
     fn correct_elisions_are_fine() {
+        assert!(grammar(
+            "Le chiffre d'affaires atteint 325 ME au premier semestre.",
+            "failed_elision"
+        )
+        .is_empty());
         let text =
             "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi. \
              Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais », a-t-il dit.";

@@ -24,6 +24,10 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         if !token.is_alphabetic() || token.is_capitalized() || analysis.quoted[i] {
             continue;
         }
+        // An account name or a hashtag (@jdupont, #pjlsécurité) is no word.
+        if text[..token.start].ends_with(['@', '#']) {
+            continue;
+        }
         let raw = token.text(text);
         // A word written as its lowercase form has no capital inside it: the common case.
         if token.norm.ends_with('\'') || (raw != token.norm && run_together(raw)) {
@@ -110,6 +114,14 @@ mod tests {
             .iter()
             .map(|f| f.values[Feature::UnknownWord as usize])
             .collect()
+    }
+
+    #[test]
+    fn account_names_and_hashtags_are_no_words() {
+        assert_eq!(
+            unknown_words(&["Le texte est voté. #pjlsecurite — (@jdupontx) en séance."]),
+            vec![0.0]
+        );
     }
 
     #[test]

@@ -157,7 +157,9 @@ fn quotes(text: &str, recorder: &mut Recorder) {
         };
         let closing_quote = match (punctuation, next) {
             (',', '"') | (',', '”') | (',', '»') => true,
-            ('.', '"') | ('.', '”') => after.is_whitespace(),
+            ('.', '"') | ('.', '”') => {
+                after.is_whitespace() && !quotes_a_sentence(text, &positions, start + 1)
+            }
             _ => false,
         };
         let closing_guillemet = punctuation == ',' && next == ' ' && after == '»';
@@ -175,7 +177,7 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             );
         }
     }
-    if text.ends_with(".\"") {
+    if text.ends_with(".\"") && !quotes_a_sentence(text, &positions, text.len() - 1) {
         recorder.hit(
             Feature::PunctuationInsideQuote,
             text.len() - 2,
@@ -183,6 +185,21 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             "French puts the period after the closing quote",
         );
     }
+}
+
+/// True when the quotation whose closing mark is at byte `close` starts with a capital: a
+/// whole sentence quoted, whose period French also puts inside the quotes (« Je viendrai. »).
+/// `straight` holds the byte offsets of the paragraph's straight quotes.
+fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
+    let open = if text[close..].starts_with('"') {
+        straight
+            .chunks(2)
+            .find(|pair| pair.get(1) == Some(&close))
+            .map(|pair| pair[0] + 1)
+    } else {
+        text[..close].rfind('“').map(|open| open + '“'.len_utf8())
+    };
+    open.is_some_and(|open| text[open..].trim_start().starts_with(char::is_uppercase))
 }
 
 /// No space before ; : ! ? (French puts a thin or ordinary space there).
@@ -367,7 +384,7 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
                 && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         });
         let previous_is_number = i > 0 && tokens[i - 1].is_number();
-        if next_is_day && !previous_is_number {
+        if next_is_day && !previous_is_number && !after_tweet_author(text, token.start) {
             let end = next.map_or(token.end, |n| n.end);
             if ENGLISH_MONTHS.contains(&word) {
                 recorder.hit(Feature::EnglishDate, token.start, end, "French: 19 juin");
@@ -434,10 +451,10 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     if words.len() > 25 {
         return;
     }
-    // A label of one or two words before a colon (Pénalités : Louis Le Brun, New York : …) is
-    // no part of the title.
+    // A label of one or two words before a colon or a comma (Pénalités : Louis Le Brun, New
+    // York : …, a byline's name: Thomas Laberge, La Presse Canadienne) is no part of the title.
     let label = (1..words.len().min(3))
-        .find(|&k| text[tokens[words[k - 1]].end..tokens[words[k]].start].contains(':'))
+        .find(|&k| text[tokens[words[k - 1]].end..tokens[words[k]].start].contains([':', ',']))
         .unwrap_or(0);
     let title = &words[label..];
     if title.len() >= 4 && title_cased(analysis, title) {
@@ -449,6 +466,17 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         );
         recorder.set(Feature::TitleCase, 1.0);
     }
+}
+
+/// True when the text before byte `at` ends with an account name in brackets: the signature
+/// of a tweet quoted in a page (— Jean Dupont (@jdupont) October 3, 2017), whose date stays
+/// in the tweet's own language.
+fn after_tweet_author(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.ends_with(')')
+        && before
+            .rfind('(')
+            .is_some_and(|open| before[open + 1..].starts_with('@'))
 }
 
 /// True for a word of two letters or more written in capitals.
@@ -506,6 +534,17 @@ mod tests {
     }
 
     #[test]
+    fn period_inside_a_quoted_sentence_is_french() {
+        // A whole sentence quoted keeps its period inside, in straight quotes too; a fragment
+        // does not.
+        let text = "\"Il y aura un enseignant par classe.\" Le ministre l'a répété. Il a dit \
+                    \"Nous verrons.\"";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        let text = "Il juge la mesure \"inacceptable.\" Puis il part.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+    }
+
+    #[test]
     fn french_quotes_are_fine() {
         let text = "« Nous resterons », a-t-il dit. Puis : « C'est fini. »";
         assert!(typography(text, "straight_quotes").is_empty());
@@ -545,6 +584,9 @@ mod tests {
             vec!["le juin", "du septembre", "un décembre"]
         );
         let text = "Le 3 juin, en juillet, au mois d'août, depuis Mai 68 et le 1er septembre.";
+        assert!(typography(text, "english_date").is_empty());
+        // A quoted tweet's signature keeps the tweet's date.
+        let text = "Le texte est adopté. — Jean Dupont (@jdupont) October 3, 2017";
         assert!(typography(text, "english_date").is_empty());
     }
 
@@ -600,6 +642,8 @@ mod tests {
             "title_case"
         )
         .is_empty());
+        // A byline: a name before a comma, then an agency.
+        assert!(typography("Thomas Durand, La Presse Canadienne", "title_case").is_empty());
         // Words in capitals are not Title Case.
         assert!(typography("Le guide : RANDONNÉES À PIED : Se préparer", "title_case").is_empty());
         // A short label before a colon is not part of a title; a title after it still is.
