@@ -413,10 +413,14 @@ pub struct ReportWriter<W: Write> {
     /// The HTML page's index, written in its footer.
     index: Vec<IndexEntry>,
     errors: Vec<(String, String)>,
-    /// One article's JSON, built here and written to `out` in one call: serde_json writes
-    /// many small pieces, each a call into `out` otherwise.
+    /// JSON Lines gathered here and written to `out` a few at a time: serde_json writes many
+    /// small pieces, each a call into `out` otherwise. Written out once over
+    /// [`JSON_BUFFER_BYTES`], so a huge article does not hold its whole output.
     json: Vec<u8>,
 }
+
+/// Bytes of JSON Lines [`ReportWriter`] gathers before writing them out.
+const JSON_BUFFER_BYTES: usize = 1 << 16;
 
 /// Keeps the I/O error inside a serde_json error (a closed pipe stays a closed pipe).
 fn json_error(e: serde_json::Error) -> std::io::Error {
@@ -470,17 +474,21 @@ impl<W: Write> ReportWriter<W> {
         let paragraphs = self.detail == Detail::Paragraphs;
         match self.format {
             Format::Jsonl => {
-                self.json.clear();
                 if paragraphs {
                     for paragraph in &article.paragraphs {
                         let record = ParagraphRecord::new(&article.path, paragraph);
                         serde_json::to_writer(&mut self.json, &record).map_err(json_error)?;
                         self.json.push(b'\n');
+                        if self.json.len() > JSON_BUFFER_BYTES {
+                            self.out.write_all(&self.json)?;
+                            self.json.clear();
+                        }
                     }
                 }
                 serde_json::to_writer(&mut self.json, &summary(article)).map_err(json_error)?;
                 self.json.push(b'\n');
                 self.out.write_all(&self.json)?;
+                self.json.clear();
             }
             Format::Json => {
                 if self.articles_written > 0 {
@@ -499,9 +507,7 @@ impl<W: Write> ReportWriter<W> {
                     summary: summary(article),
                     paragraph_list,
                 };
-                self.json.clear();
-                serde_json::to_writer(&mut self.json, &document).map_err(json_error)?;
-                self.out.write_all(&self.json)?;
+                serde_json::to_writer(&mut self.out, &document).map_err(json_error)?;
             }
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(&mut self.out);
