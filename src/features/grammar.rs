@@ -370,7 +370,7 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
     }
     // Only these words can miss an elision or take the wrong form: most tokens stop here.
     let word = token.norm.as_str();
-    // A word in capitals is an acronym (325 ME au semestre), not the pronoun.
+    // A word in capitals is an acronym (48 ME au trimestre), not the pronoun.
     let raw = token.text(analysis.text);
     let acronym = raw.len() > 1 && !raw.chars().any(char::is_lowercase);
     let must_elide = starter.must_elide && !acronym;
@@ -1005,7 +1005,7 @@ mod tests {
     #[test]
     fn correct_elisions_are_fine() {
         assert!(grammar(
-            "Le chiffre d'affaires atteint 325 ME au premier semestre.",
+            "Le groupe annonce 48 ME au troisième trimestre.",
             "failed_elision"
         )
         .is_empty());

@@ -247,7 +247,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             continue;
         }
         // A heading's number (2.1 Présentation), a product's version right after its name
-        // inside a sentence (Funtouch 11.1, iOS 17.2) and a lens aperture (f/1.8) take points
+        // inside a sentence (MagicOS 8.1, iOS 17.2) and a lens aperture (f/2.4) take points
         // in French too.
         let heading = i == 0 && tokens.get(1).is_some_and(|next| next.is_capitalized());
         let product_version = i > 1
@@ -258,7 +258,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         let numbered_with_points = heading || product_version || aperture;
         let raw = token.text(text);
         let groups: Vec<&str> = raw.split(',').collect();
-        // 0,125 and 4,619 milliards are French decimals: English puts no zero before a
+        // 0,125 and 2,387 milliards are French decimals: English puts no zero before a
         // thousands comma, and writes thousands before million or billion as round figures
         // (1,300 milliards, which a French writer would give as 1,3).
         let decimal_of_large_unit = groups.len() == 2
@@ -442,7 +442,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         return;
     }
     // One word past the limit is enough to rule a paragraph out. Words in capitals
-    // (RANDONNÉES À PIED) are shouted or acronyms, not Title Case.
+    // (BALADES À VÉLO) are shouted or acronyms, not Title Case.
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
         .filter(|&i| !in_capitals(tokens[i].text(text)))
@@ -451,8 +451,8 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     if words.len() > 25 {
         return;
     }
-    // A label of one or two words before a colon or a comma (Pénalités : Louis Le Brun, New
-    // York : …, a byline's name: Thomas Laberge, La Presse Canadienne) is no part of the title.
+    // A label of one or two words before a colon or a comma (Essais : Pierre Le Blanc, New
+    // York : …, a byline's name: Marie Tremblay, La Presse Canadienne) is no part of the title.
     let label = (1..words.len().min(3))
         .find(|&k| text[tokens[words[k - 1]].end..tokens[words[k]].start].contains([':', ',']))
         .unwrap_or(0);
@@ -537,7 +537,7 @@ mod tests {
     fn period_inside_a_quoted_sentence_is_french() {
         // A whole sentence quoted keeps its period inside, in straight quotes too; a fragment
         // does not.
-        let text = "\"Il y aura un enseignant par classe.\" Le ministre l'a répété. Il a dit \
+        let text = "\"Nous ouvrirons trois classes.\" Le recteur l'a confirmé. Il a dit \
                     \"Nous verrons.\"";
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il juge la mesure \"inacceptable.\" Puis il part.";
@@ -599,15 +599,15 @@ mod tests {
         let text = "La version 2.1 du logiciel et le patch 1.4 du jeu sortent jeudi.";
         assert!(typography(text, "english_number").is_empty());
         // Decimals with three digits: before million or milliard, and after a zero.
-        let text = "Le volume a atteint 4,619 milliards d'euros, et le taux 0,125 %.";
+        let text = "Les échanges ont porté sur 2,387 milliards d'euros, et le taux sur 0,125 %.";
         assert!(typography(text, "english_number").is_empty());
         assert_eq!(
             typography("Loin des 1,300 milliards demandés.", "english_number"),
             vec!["1,300"]
         );
         // Numbers French writes with points too: headings, versions, apertures, rules.
-        let text = "2.1 Présentation du projet : le téléphone passe à Funtouch 11.1, son objectif \
-                    ouvre à f/1.8 et la règle 9.7 s'applique.";
+        let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, son objectif \
+                    ouvre à f/2.4 et la règle 4.2 s'applique.";
         assert!(typography(text, "english_number").is_empty());
         assert_eq!(
             typography(
@@ -645,9 +645,9 @@ mod tests {
         // A byline: a name before a comma, then an agency.
         assert!(typography("Thomas Durand, La Presse Canadienne", "title_case").is_empty());
         // Words in capitals are not Title Case.
-        assert!(typography("Le guide : RANDONNÉES À PIED : Se préparer", "title_case").is_empty());
+        assert!(typography("Le guide : BALADES À VÉLO : Se préparer", "title_case").is_empty());
         // A short label before a colon is not part of a title; a title after it still is.
-        assert!(typography("Pénalités : Louis Le Brun (55e, 59e, 67e)", "title_case").is_empty());
+        assert!(typography("Essais : Pierre Le Blanc (12e, 40e)", "title_case").is_empty());
         assert_eq!(
             typography(
                 "Retraites : Le Président Annonce Une Nouvelle Réforme Des Retraites",
