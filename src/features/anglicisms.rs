@@ -46,8 +46,12 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
                 continue;
             }
             let raw = first.text(analysis.text);
+            // French often drops the accent of a capital (Elections fédérales, Etat).
+            let capital_without_accent =
+                first.is_capitalized() && french_but_the_first_accent(term, replacement);
             if french_without_accents(term, replacement)
-                && (!raw.chars().any(char::is_lowercase)
+                && (capital_without_accent
+                    || !raw.chars().any(char::is_lowercase)
                     || *accentless.get_or_insert_with(|| !has_accents(analysis.text)))
             {
                 continue;
@@ -125,6 +129,18 @@ fn french_without_accents(term: &str, replacement: &str) -> bool {
     replacement
         .split(" / ")
         .any(|french| french != term && french.chars().map(unaccented).eq(term.chars()))
+}
+
+/// True when `term` is one of its French replacements but for the accent of its first letter
+/// (elections for élections).
+fn french_but_the_first_accent(term: &str, replacement: &str) -> bool {
+    replacement.split(" / ").any(|french| {
+        let mut chars = french.chars();
+        chars
+            .next()
+            .is_some_and(|first| first != unaccented(first) && term.starts_with(unaccented(first)))
+            && chars.as_str() == &term[1..]
+    })
 }
 
 /// True when the text has an accented French letter, as nearly any French paragraph typed
@@ -276,6 +292,14 @@ mod tests {
         assert_eq!(
             anglicisms("YESTERDAY, le ministre a signé."),
             vec![("anglicism_english", "YESTERDAY".to_string())]
+        );
+        // A capital that lost its accent, in a text typed with accents elsewhere.
+        assert!(
+            anglicisms("Elections régionales : les résultats détaillés du scrutin.").is_empty()
+        );
+        assert_eq!(
+            anglicisms("Les elections régionales ont été reportées."),
+            vec![("anglicism_english", "elections".to_string())]
         );
     }
 
