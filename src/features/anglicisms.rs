@@ -47,10 +47,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
             }
             let raw = first.text(analysis.text);
             // French often drops the accent of a capital (Elections fédérales, Etat).
-            let capital_without_accent =
-                first.is_capitalized() && french_but_the_first_accent(term, replacement);
             if french_without_accents(term, replacement)
-                && (capital_without_accent
+                && ((first.is_capitalized() && french_but_the_first_accent(term, replacement))
                     || !raw.chars().any(char::is_lowercase)
                     || *accentless.get_or_insert_with(|| !has_accents(analysis.text)))
             {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::{Analysis, Feature, Recorder};
+use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{word_hash, Token, ELISIONS};
 use crate::word_table::WordInfo;
@@ -371,9 +371,7 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
     // Only these words can miss an elision or take the wrong form: most tokens stop here.
     let word = token.norm.as_str();
     // A word in capitals is an acronym (48 ME au trimestre), not the pronoun.
-    let raw = token.text(analysis.text);
-    let acronym = raw.len() > 1 && !raw.chars().any(char::is_lowercase);
-    let must_elide = starter.must_elide && !acronym;
+    let must_elide = starter.must_elide && !in_capitals(token.text(analysis.text));
     if !(must_elide || starter.eliding_form) {
         return;
     }

@@ -109,6 +109,12 @@ pub(crate) fn unaccented(c: char) -> char {
     }
 }
 
+/// True for a word of two letters or more written in capitals: an acronym (ME, ONU) or a
+/// shouted word (RANDONNÉES), which neither title case nor elision rules read as a word.
+pub(crate) fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
 /// Names of every feature, in model order.
 pub fn feature_names() -> Vec<&'static str> {
     FEATURES.iter().map(|f| f.name).collect()

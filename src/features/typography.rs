@@ -6,7 +6,7 @@
 //! People typing French on the web also use straight quotes and skip the space before a
 //! colon, so these are weak signals: each is a separate feature and the model weighs it.
 
-use super::{Analysis, Feature, Recorder};
+use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
 /// Grammatical words and frequent verbs and adverbs a French title leaves in lowercase, which
@@ -263,7 +263,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         // (1,300 milliards, which a French writer would give as 1,3).
         let decimal_of_large_unit = groups.len() == 2
             && !groups[1].ends_with('0')
-            && analysis.tokens.get(i + 1).is_some_and(|next| {
+            && tokens.get(i + 1).is_some_and(|next| {
                 matches!(
                     next.norm.as_str(),
                     "million" | "millions" | "milliard" | "milliards"
@@ -477,11 +477,6 @@ fn after_tweet_author(text: &str, at: usize) -> bool {
         && before
             .rfind('(')
             .is_some_and(|open| before[open + 1..].starts_with('@'))
-}
-
-/// True for a word of two letters or more written in capitals.
-fn in_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 /// True when most words of a title after its first are capitalised, two of them at least
