@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::dataset::{expand_csv_paths, featurize_with_progress, FeatureTable};
+use crate::dataset::{expand_csv_paths, featurize_each, featurize_with_progress, FeatureTable};
 use crate::error::{Error, Result};
 use crate::features::{extract_article, feature_names, FEATURES};
 use crate::input::{self, ReadOptions, Source};
@@ -824,19 +824,20 @@ pub fn features(
     let io = |e: csv::Error| stdout_error(csv_error(e));
     let format_row = |values: &[f64]| values.iter().map(|v| format!("{v}")).collect::<Vec<_>>();
     if !args.data.is_empty() {
-        let table = featurize_with_progress(&args.data, false, None, args.jobs, &mut |_| {})?;
         let mut header = vec!["id", "group", "label"];
         header.extend(&names);
         csv.write_record(&header).map_err(io)?;
-        for i in 0..table.rows.len() {
-            let mut record = vec![
-                table.ids[i].clone(),
-                table.groups[i].clone(),
-                table.labels[i].to_string(),
-            ];
-            record.extend(format_row(&table.rows[i]));
-            csv.write_record(&record).map_err(io)?;
-        }
+        featurize_each(
+            &args.data,
+            None,
+            args.jobs,
+            &mut |paragraph, label, values| {
+                let mut record = vec![paragraph.id, paragraph.group, label.to_string()];
+                record.extend(format_row(&values));
+                csv.write_record(&record).map_err(io)
+            },
+            &mut |_| {},
+        )?;
         csv.flush().map_err(stdout_error)?;
         return Ok(Outcome::Success);
     }

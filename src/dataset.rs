@@ -378,6 +378,37 @@ pub fn featurize_with_progress(
     on_rows: &mut dyn FnMut(usize),
 ) -> Result<FeatureTable> {
     let mut table = FeatureTable::default();
+    table.data_hash = featurize_each(
+        paths,
+        breakdown,
+        jobs,
+        &mut |paragraph, label, values| {
+            table.rows.push(values);
+            table.labels.push(label);
+            table.groups.push(paragraph.group);
+            table.ids.push(paragraph.id);
+            table.breakdown.push(paragraph.breakdown);
+            if keep_text {
+                table.texts.push(paragraph.text);
+            }
+            Ok(())
+        },
+        on_rows,
+    )?;
+    Ok(table)
+}
+
+/// Reads labeled CSVs article by article on `jobs` threads and hands each paragraph, its label
+/// and its feature values to `on_row`, in file order, keeping no row once handed over: the
+/// memory of `calque features --data` stays flat whatever the size of the CSV. `on_rows` hears
+/// how many rows each article added. Returns the FNV-1a hash of all input bytes.
+pub fn featurize_each(
+    paths: &[PathBuf],
+    breakdown: Option<&str>,
+    jobs: usize,
+    on_row: &mut dyn FnMut(LabeledParagraph, u8, Vec<f64>) -> Result<()>,
+    on_rows: &mut dyn FnMut(usize),
+) -> Result<u64> {
     let mut hash = Fnv::default();
     for path in expand_csv_paths(paths)? {
         let mut reader = ArticleReader::open(&path, breakdown)?;
@@ -394,23 +425,17 @@ pub fn featurize_with_progress(
             },
             |extracted| {
                 let (article, features) = extracted?;
-                for (paragraph, features) in article.iter().zip(features) {
+                let rows = article.len();
+                for (paragraph, features) in article.into_iter().zip(features) {
                     let label = paragraph.label.ok_or_else(|| Error::Csv {
                         path: path.clone(),
                         line: paragraph.line,
                         message: "no label".into(),
                     })?;
-                    table.rows.push(features.values);
-                    table.labels.push(label);
-                    table.groups.push(paragraph.group.clone());
-                    table.ids.push(paragraph.id.clone());
-                    table.breakdown.push(paragraph.breakdown.clone());
-                    if keep_text {
-                        table.texts.push(paragraph.text.clone());
-                    }
+                    on_row(paragraph, label, features.values)?;
                     rows_in_file += 1;
                 }
-                on_rows(article.len());
+                on_rows(rows);
                 Ok::<(), Error>(())
             },
         )?;
@@ -423,8 +448,7 @@ pub fn featurize_with_progress(
         }
         hash.write(&reader.hash().to_le_bytes());
     }
-    table.data_hash = hash.finish();
-    Ok(table)
+    Ok(hash.finish())
 }
 
 #[cfg(test)]
