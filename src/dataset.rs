@@ -322,10 +322,6 @@ pub struct FeatureTable {
     pub groups: Vec<String>,
     /// Row ids.
     pub ids: Vec<String>,
-    /// Paragraph texts (kept only when asked for).
-    pub texts: Vec<String>,
-    /// Breakdown column values (when asked for).
-    pub breakdown: Vec<Option<String>>,
     /// FNV-1a of all input bytes, files in order.
     pub data_hash: u64,
 }
@@ -360,37 +356,27 @@ pub fn expand_csv_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Reads labeled CSVs article by article and extracts the features of every paragraph, on
 /// every core, in file order.
-pub fn featurize(
-    paths: &[PathBuf],
-    keep_text: bool,
-    breakdown: Option<&str>,
-) -> Result<FeatureTable> {
-    featurize_with_progress(paths, keep_text, breakdown, default_jobs(), &mut |_| {})
+pub fn featurize(paths: &[PathBuf]) -> Result<FeatureTable> {
+    featurize_with_progress(paths, default_jobs(), &mut |_| {})
 }
 
 /// [`featurize`] on `jobs` threads, telling `on_rows` how many rows each article added (for a
 /// progress bar). The table does not depend on `jobs`.
 pub fn featurize_with_progress(
     paths: &[PathBuf],
-    keep_text: bool,
-    breakdown: Option<&str>,
     jobs: usize,
     on_rows: &mut dyn FnMut(usize),
 ) -> Result<FeatureTable> {
     let mut table = FeatureTable::default();
     table.data_hash = featurize_each(
         paths,
-        breakdown,
+        None,
         jobs,
         &mut |paragraph, label, values| {
             table.rows.push(values);
             table.labels.push(label);
             table.groups.push(paragraph.group);
             table.ids.push(paragraph.id);
-            table.breakdown.push(paragraph.breakdown);
-            if keep_text {
-                table.texts.push(paragraph.text);
-            }
             Ok(())
         },
         on_rows,
@@ -527,12 +513,12 @@ mod tests {
     #[test]
     fn empty_file_and_header_only_are_errors() {
         let file = write("");
-        let err = featurize(&[file.path().to_path_buf()], false, None)
+        let err = featurize(&[file.path().to_path_buf()])
             .unwrap_err()
             .to_string();
         assert!(err.contains("empty file"), "{err}");
         let file = write("text,label\n");
-        let err = featurize(&[file.path().to_path_buf()], false, None)
+        let err = featurize(&[file.path().to_path_buf()])
             .unwrap_err()
             .to_string();
         assert!(err.contains("no data rows"), "{err}");
@@ -542,8 +528,8 @@ mod tests {
     fn featurize_hashes_the_data() {
         let a = write("text,label\nBonjour à tous.,0\n");
         let b = write("text,label\nBonjour à tous !,0\n");
-        let ta = featurize(&[a.path().to_path_buf()], false, None).unwrap();
-        let tb = featurize(&[b.path().to_path_buf()], false, None).unwrap();
+        let ta = featurize(&[a.path().to_path_buf()]).unwrap();
+        let tb = featurize(&[b.path().to_path_buf()]).unwrap();
         assert_ne!(ta.data_hash, tb.data_hash);
         assert_eq!(ta.rows.len(), 1);
     }

@@ -21,6 +21,7 @@ pub mod commands;
 mod csv_lines;
 pub mod dataset;
 pub mod error;
+pub mod eval;
 pub mod features;
 pub mod html_input;
 pub mod html_report;

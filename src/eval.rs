@@ -1,0 +1,629 @@
+//! `calque eval`: a model's metrics on labeled data, the rate at which each signal family fires
+//! on each label, and the paragraphs it gets most wrong. The data is read article by article
+//! and each row's text dropped once counted, so evaluating a large CSV needs little memory.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::commands::{check_share, load_model, metrics_line, stdout_error};
+use crate::dataset::{featurize_each, LabeledParagraph};
+use crate::error::Result;
+use crate::features::{extract_article, Evidence, FEATURES};
+use crate::metrics::{roc_auc_interval, AucInterval, Metrics};
+use crate::model::Model;
+use crate::progress;
+use crate::report::Reason;
+
+/// Output formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalFormat {
+    /// For people: the metrics, the confusion matrix and the paragraphs that cost most.
+    Text,
+    /// A JSON object.
+    Json,
+    /// A Markdown section with tables, for models/default.eval.md (rows named by position and
+    /// excerpts of at most four words, since that file is committed and the evaluated data may
+    /// not be copied).
+    Markdown,
+}
+
+/// Default `--worst`.
+pub const DEFAULT_WORST: usize = 5;
+
+/// Options of `eval`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalArgs {
+    /// Labeled CSV files or folders of them.
+    pub data: Vec<PathBuf>,
+    /// Model file; the embedded model when absent.
+    pub model: Option<PathBuf>,
+    /// Output format.
+    pub format: EvalFormat,
+    /// Overrides the model's threshold.
+    pub threshold: Option<f64>,
+    /// A column to break the metrics down by (e.g. `source`).
+    pub by: Option<String>,
+    /// How many of the worst false positives and false negatives to list.
+    pub worst: usize,
+    /// Colour the text format with terminal escape codes.
+    pub color: bool,
+    /// Show a row counter on standard error (drawn only when it is a terminal).
+    pub progress: bool,
+    /// Threads extracting features.
+    pub jobs: usize,
+}
+
+/// How often one family fires on each label, and its commonest false alarms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FamilyRate {
+    /// Signal family.
+    pub family: &'static str,
+    /// Share of label-0 paragraphs where it fired.
+    pub human: f64,
+    /// Share of label-1 paragraphs where it fired.
+    pub machine: f64,
+    /// Commonest matches on label-0 paragraphs, with counts.
+    pub false_alarms: Vec<(String, usize)>,
+}
+
+/// A misjudged paragraph, among those that cost most.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Misjudged {
+    /// The `id` column, or `FILE:LINE` of the CSV record.
+    pub id: String,
+    /// Its 1-based position among the data rows, in the order of the `--data` files: how the
+    /// Markdown report names it, since ids of outside data may not be copied into the repo.
+    pub row: usize,
+    /// Its label.
+    pub label: u8,
+    /// The model's probability.
+    pub probability: f64,
+    /// The three features that pushed most toward the mistake: the largest contributions for
+    /// a false positive, the most negative for a false negative.
+    pub features: Vec<Reason>,
+    /// The start of the paragraph (at most four words in Markdown).
+    pub excerpt: String,
+}
+
+/// The metrics of a set of rows, with the bootstrap interval of their ROC AUC.
+#[derive(Serialize)]
+struct Subset {
+    #[serde(flatten)]
+    metrics: Metrics,
+    roc_auc_interval: Option<AucInterval>,
+}
+
+impl Subset {
+    fn of(rows: &[usize], kept: &Kept, threshold: f64) -> Self {
+        let p: Vec<f64> = rows.iter().map(|&i| kept.probabilities[i]).collect();
+        let l: Vec<u8> = rows.iter().map(|&i| kept.labels[i]).collect();
+        let g: Vec<String> = rows.iter().map(|&i| kept.groups[i].clone()).collect();
+        Subset {
+            metrics: Metrics::compute(&p, &l, threshold),
+            roc_auc_interval: roc_auc_interval(&p, &l, &g),
+        }
+    }
+}
+
+/// "0.851–0.991 over 5 groups", or "n/a".
+fn interval_text(interval: Option<&AucInterval>) -> String {
+    interval.map_or("n/a".to_string(), |i| {
+        format!("{:.3}–{:.3} over {} groups", i.low, i.high, i.groups)
+    })
+}
+
+#[derive(Serialize)]
+struct EvalReport {
+    #[serde(flatten)]
+    all: Subset,
+    by: BTreeMap<String, Subset>,
+    families: Vec<FamilyRate>,
+    /// The same family rates for each value of the `--by` column.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    families_by: BTreeMap<String, Vec<FamilyRate>>,
+    /// Label-0 paragraphs flagged, highest probability first.
+    worst_false_positives: Vec<Misjudged>,
+    /// Label-1 paragraphs not flagged, lowest probability first.
+    worst_false_negatives: Vec<Misjudged>,
+}
+
+impl EvalReport {
+    /// The two lists of costly mistakes, each with its title.
+    fn worst_lists(&self) -> [(&'static str, &[Misjudged]); 2] {
+        [
+            (
+                "Worst false positives (label 0, flagged, highest probability first)",
+                &self.worst_false_positives,
+            ),
+            (
+                "Worst false negatives (label 1, missed, lowest probability first)",
+                &self.worst_false_negatives,
+            ),
+        ]
+    }
+}
+
+/// Characters of a paragraph quoted in the text and JSON reports.
+const EXCERPT_CHARS: usize = 100;
+/// Features listed per misjudged paragraph.
+const MISJUDGED_FEATURES: usize = 3;
+
+/// What `eval` keeps of each row once its features are out: enough for the metrics, never the
+/// text, so that memory grows by a few bytes a row however long the paragraphs.
+#[derive(Default)]
+struct Kept {
+    probabilities: Vec<f64>,
+    labels: Vec<u8>,
+    groups: Vec<String>,
+    /// Value of the `--by` column.
+    breakdown: Vec<String>,
+}
+
+/// Evaluates a model on labeled data, reading it article by article.
+pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
+    let model = load_model(args.model.as_deref())?;
+    let threshold = args.threshold.unwrap_or(model.threshold);
+    check_share("--threshold", threshold)?;
+    let markdown_excerpts = args.format == EvalFormat::Markdown;
+    let mut kept = Kept::default();
+    let mut families = FamilyTally::default();
+    let mut families_by: BTreeMap<String, FamilyTally> = BTreeMap::new();
+    let mut worst = [
+        Worst::new(0, args.worst, threshold),
+        Worst::new(1, args.worst, threshold),
+    ];
+    let counter = progress::counter("extracting features:", "rows", args.progress);
+    featurize_each(
+        &args.data,
+        args.by.as_deref(),
+        args.jobs,
+        &mut |paragraph, label, values| {
+            let probability = model.probability(&values);
+            let row = kept.labels.len() + 1;
+            // Each paragraph is taken alone here, so the family rates do not depend on how a
+            // file groups rows into articles.
+            let alone = extract_article(&[&paragraph.text]).remove(0);
+            families.add(&paragraph.text, &alone.evidence, label);
+            let by = paragraph.breakdown.clone().unwrap_or_default();
+            if args.by.is_some() {
+                families_by.entry(by.clone()).or_default().add(
+                    &paragraph.text,
+                    &alone.evidence,
+                    label,
+                );
+            }
+            worst[usize::from(label)].offer(probability, || {
+                misjudged(
+                    &model,
+                    row,
+                    label,
+                    probability,
+                    &paragraph,
+                    &values,
+                    markdown_excerpts,
+                )
+            });
+            kept.probabilities.push(probability);
+            kept.labels.push(label);
+            kept.groups.push(paragraph.group);
+            kept.breakdown.push(by);
+            Ok(())
+        },
+        &mut |rows| counter.inc(rows as u64),
+    )?;
+    counter.finish_and_clear();
+    let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
+    let all = Subset::of(&all_rows, &kept, threshold);
+    let metrics = all.metrics.clone();
+    let mut by = BTreeMap::new();
+    for value in families_by.keys() {
+        let rows: Vec<usize> = (0..kept.labels.len())
+            .filter(|&i| &kept.breakdown[i] == value)
+            .collect();
+        by.insert(value.clone(), Subset::of(&rows, &kept, threshold));
+    }
+    let [worst_false_positives, worst_false_negatives] = worst.map(|w| w.list);
+    let report = EvalReport {
+        all,
+        by,
+        families: families.rates(),
+        families_by: families_by
+            .into_iter()
+            .map(|(value, tally)| (value, tally.rates()))
+            .collect(),
+        worst_false_positives,
+        worst_false_negatives,
+    };
+    let text = match args.format {
+        EvalFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report).expect("metrics serialise");
+            s.push('\n');
+            s
+        }
+        EvalFormat::Text => eval_text(&report, args.color),
+        EvalFormat::Markdown => markdown(&args.data, &report),
+    };
+    out.write_all(text.as_bytes()).map_err(stdout_error)?;
+    Ok(metrics)
+}
+
+/// The `count` misjudged paragraphs of one label that the model got most wrong, gathered as
+/// the rows stream by: label-0 paragraphs flagged, highest probability first, or label-1
+/// paragraphs missed, lowest first; rows of equal probability in data order.
+struct Worst {
+    label: u8,
+    count: usize,
+    threshold: f64,
+    list: Vec<Misjudged>,
+}
+
+impl Worst {
+    fn new(label: u8, count: usize, threshold: f64) -> Self {
+        Worst {
+            label,
+            count,
+            threshold,
+            list: Vec::new(),
+        }
+    }
+
+    /// Takes the row `describe` tells of when it is a mistake among the worst so far.
+    fn offer(&mut self, probability: f64, describe: impl FnOnce() -> Misjudged) {
+        let mistake = (probability >= self.threshold) == (self.label == 0);
+        if !mistake || self.count == 0 {
+            return;
+        }
+        let at = self.list.partition_point(|m| {
+            let order = m.probability.total_cmp(&probability);
+            if self.label == 0 {
+                order.is_ge()
+            } else {
+                order.is_le()
+            }
+        });
+        if at < self.count {
+            self.list.insert(at, describe());
+            self.list.truncate(self.count);
+        }
+    }
+}
+
+/// A misjudged row, with the features that pushed most toward the mistake.
+fn misjudged(
+    model: &Model,
+    row: usize,
+    label: u8,
+    probability: f64,
+    paragraph: &LabeledParagraph,
+    values: &[f64],
+    short: bool,
+) -> Misjudged {
+    let toward_error = |c: f64| if label == 0 { c } else { -c };
+    let mut features: Vec<Reason> = model
+        .contributions(values)
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| toward_error(c) > 0.0)
+        .map(|(k, &c)| Reason {
+            feature: FEATURES[k].name,
+            family: FEATURES[k].family,
+            value: values[k],
+            contribution: c,
+        })
+        .collect();
+    features.sort_by(|a, b| toward_error(b.contribution).total_cmp(&toward_error(a.contribution)));
+    features.truncate(MISJUDGED_FEATURES);
+    Misjudged {
+        id: paragraph.id.clone(),
+        row,
+        label,
+        probability,
+        features,
+        excerpt: if short {
+            short_match(&paragraph.text)
+        } else {
+            excerpt(&paragraph.text, EXCERPT_CHARS)
+        },
+    }
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// The features that pushed a row toward its error, with their contributions; a feature that
+/// did not fire (value 0) is written "no NAME", since its absence is what counted.
+fn features_line(features: &[Reason]) -> String {
+    let listed: Vec<String> = features
+        .iter()
+        .map(|r| {
+            let absent = if r.value == 0.0 { "no " } else { "" };
+            format!("{absent}{} {:+.2}", r.feature, r.contribution)
+        })
+        .collect();
+    if listed.is_empty() {
+        "no feature pushed this way".to_string()
+    } else {
+        listed.join(", ")
+    }
+}
+
+/// The text report: metrics, confusion matrix, breakdown, worst mistakes.
+fn eval_text(report: &EvalReport, color: bool) -> String {
+    let (heading, number) = if color {
+        (Style::new().bold(), AnsiColor::Yellow.on_default())
+    } else {
+        (Style::new(), Style::new())
+    };
+    let m = &report.all.metrics;
+    let mut s = format!(
+        "{heading}{} paragraphs{heading:#} ({} label 1), threshold {:.4}\n",
+        m.rows, m.positives, m.threshold
+    );
+    s.push_str(&format!(
+        "ROC AUC {number}{}{number:#}  precision {number}{:.3}{number:#}  recall {number}{:.3}{number:#}  F1 {number}{:.3}{number:#}  accuracy {:.3}  label 0 flagged {:.1}%\n",
+        m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.4}")),
+        m.precision,
+        m.recall,
+        m.f1,
+        m.accuracy,
+        m.false_positive_rate * 100.0
+    ));
+    s.push_str(&format!(
+        "ROC AUC 95% interval {} (bootstrap: groups are the pair, else doc, else id column)\n\n",
+        interval_text(report.all.roc_auc_interval.as_ref())
+    ));
+    s.push_str(&format!(
+        "{heading}confusion matrix{heading:#}     flagged  not flagged\n  label 1 (machine) {:>9} {:>12}\n  label 0 (human)   {:>9} {:>12}\n",
+        m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
+    ));
+    if !report.by.is_empty() {
+        s.push_str(&format!("\n{heading}by value{heading:#}\n"));
+        for (value, subset) in &report.by {
+            s.push_str(&format!(
+                "  {value}: {}, ROC AUC 95% interval {}\n",
+                metrics_line(&subset.metrics),
+                interval_text(subset.roc_auc_interval.as_ref())
+            ));
+        }
+    }
+    for (title, list) in report.worst_lists() {
+        s.push_str(&format!("\n{heading}{title}{heading:#}\n"));
+        if list.is_empty() {
+            s.push_str("  none\n");
+        }
+        for w in list {
+            s.push_str(&format!(
+                "  {}  {number}{:.3}{number:#}  {}\n      {}\n",
+                w.id,
+                w.probability,
+                features_line(&w.features),
+                w.excerpt
+            ));
+        }
+    }
+    s
+}
+
+/// How often each family fires on each label, and what it matched on label-0 paragraphs.
+struct FamilyTally {
+    families: Vec<&'static str>,
+    /// Paragraphs where each family fired, by label.
+    fired: Vec<[usize; 2]>,
+    /// Paragraphs of each label.
+    rows: [usize; 2],
+    /// Matches on label-0 paragraphs (cut by [`short_match`]), with counts, per family.
+    alarms: Vec<BTreeMap<String, usize>>,
+}
+
+impl Default for FamilyTally {
+    fn default() -> Self {
+        let mut families: Vec<&'static str> = FEATURES.iter().map(|f| f.family).collect();
+        families.dedup();
+        FamilyTally {
+            fired: vec![[0; 2]; families.len()],
+            alarms: vec![BTreeMap::new(); families.len()],
+            rows: [0; 2],
+            families,
+        }
+    }
+}
+
+impl FamilyTally {
+    /// Counts one paragraph and the evidence found in it.
+    fn add(&mut self, text: &str, evidence: &[Evidence], label: u8) {
+        let label = usize::from(label);
+        self.rows[label] += 1;
+        for (k, family) in self.families.iter().enumerate() {
+            let mut hits = evidence.iter().filter(|e| e.family == *family).peekable();
+            if hits.peek().is_none() {
+                continue;
+            }
+            self.fired[k][label] += 1;
+            if label == 0 {
+                for e in hits {
+                    *self.alarms[k]
+                        .entry(short_match(&text[e.start..e.end]))
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// Firing rates on each label, and the five commonest false alarms per family.
+    fn rates(self) -> Vec<FamilyRate> {
+        let humans = self.rows[0].max(1) as f64;
+        let machines = self.rows[1].max(1) as f64;
+        self.families
+            .iter()
+            .zip(self.fired)
+            .zip(self.alarms)
+            .map(|((&family, fired), alarms)| {
+                let mut top: Vec<(String, usize)> = alarms.into_iter().collect();
+                top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                top.truncate(5);
+                FamilyRate {
+                    family,
+                    human: fired[0] as f64 / humans,
+                    machine: fired[1] as f64 / machines,
+                    false_alarms: top,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The markdown table of family firing rates and commonest false alarms.
+fn family_table(families: &[FamilyRate]) -> String {
+    let mut s = String::new();
+    s.push_str("| family | fires on label 0 | fires on label 1 | commonest matches on label 0 |\n");
+    s.push_str("|---|---|---|---|\n");
+    for f in families {
+        let alarms: Vec<String> = f
+            .false_alarms
+            .iter()
+            .map(|(m, c)| format!("`{}` ({c})", cell(m)))
+            .collect();
+        s.push_str(&format!(
+            "| {} | {:.1}% | {:.1}% | {} |\n",
+            f.family,
+            f.human * 100.0,
+            f.machine * 100.0,
+            alarms.join(", ")
+        ));
+    }
+    s
+}
+
+/// A match as quoted in reports about real data: lowercase, at most four words, so that a
+/// report never copies a sentence of the evaluated text.
+fn short_match(matched: &str) -> String {
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let mut short = words
+        .iter()
+        .take(4)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if words.len() > 4 {
+        short.push('…');
+    }
+    short
+}
+
+/// A Markdown table cell: pipes and line breaks would end the cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
+    let names: Vec<String> = data
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let mut s = format!("### {}\n\n", names.join(", "));
+    s.push_str("| subset | rows | label 1 | ROC AUC | ROC AUC 95% interval | accuracy | precision | recall | F1 | label 0 flagged |\n");
+    s.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    let row = |name: &str, subset: &Subset| {
+        let m = &subset.metrics;
+        format!(
+            "| {name} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% |\n",
+            m.rows,
+            m.positives,
+            m.roc_auc.map_or("n/a".to_string(), |a| format!("{a:.3}")),
+            interval_text(subset.roc_auc_interval.as_ref()),
+            m.accuracy,
+            m.precision,
+            m.recall,
+            m.f1,
+            m.false_positive_rate * 100.0
+        )
+    };
+    s.push_str(&row("all", &report.all));
+    for (value, subset) in &report.by {
+        s.push_str(&row(value, subset));
+    }
+    let m = &report.all.metrics;
+    s.push_str(&format!("\nThreshold {:.4}.\n\n", m.threshold));
+    s.push_str("| all rows | flagged | not flagged |\n|---|---|---|\n");
+    s.push_str(&format!(
+        "| label 1 | {} | {} |\n| label 0 | {} | {} |\n\n",
+        m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
+    ));
+    s.push_str(&family_table(&report.families));
+    for (value, families) in &report.families_by {
+        s.push_str(&format!("\nFamilies on `{}` rows:\n\n", cell(value)));
+        s.push_str(&family_table(families));
+    }
+    for (title, list) in report.worst_lists() {
+        s.push_str(&format!("\n{title}:"));
+        if list.is_empty() {
+            s.push_str(" none.\n");
+            continue;
+        }
+        s.push_str(
+            "\n\n| data row | probability | features that pushed toward the error | starts with |\n|---|---|---|---|\n",
+        );
+        for w in list {
+            s.push_str(&format!(
+                "| {} | {:.3} | {} | `{}` |\n",
+                w.row,
+                w.probability,
+                features_line(&w.features),
+                cell(&w.excerpt)
+            ));
+        }
+    }
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_kept(label: u8, count: usize, probabilities: &[f64]) -> Vec<usize> {
+        let mut worst = Worst::new(label, count, 0.5);
+        for (i, &probability) in probabilities.iter().enumerate() {
+            worst.offer(probability, || Misjudged {
+                id: format!("r{}", i + 1),
+                row: i + 1,
+                label,
+                probability,
+                features: Vec::new(),
+                excerpt: String::new(),
+            });
+        }
+        worst.list.iter().map(|m| m.row).collect()
+    }
+
+    #[test]
+    fn worst_false_positives_are_the_highest_flagged_label_0_rows_in_data_order() {
+        let probabilities = [0.6, 0.9, 0.6, 0.4, 0.9, 0.5];
+        assert_eq!(rows_kept(0, 2, &probabilities), vec![2, 5]);
+        assert_eq!(rows_kept(0, 4, &probabilities), vec![2, 5, 1, 3]);
+        assert_eq!(rows_kept(0, 9, &probabilities), vec![2, 5, 1, 3, 6]);
+        assert_eq!(rows_kept(0, 0, &probabilities), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn worst_false_negatives_are_the_lowest_missed_label_1_rows_in_data_order() {
+        let probabilities = [0.3, 0.1, 0.3, 0.7, 0.5, 0.1];
+        assert_eq!(rows_kept(1, 3, &probabilities), vec![2, 6, 1]);
+        assert_eq!(rows_kept(1, 9, &probabilities), vec![2, 6, 1, 3]);
+    }
+}
