@@ -27,6 +27,35 @@ const MUST_ELIDE: &[&str] = &[
 const LORSQUE_ELIDES_BEFORE: &[&str] = &["elle", "elles", "en", "il", "ils", "on", "un", "une"];
 /// The words before which jusque must elide (jusqu'à, jusqu'ici).
 const JUSQUE_ELIDES_BEFORE: &[&str] = &["alors", "au", "aux", "en", "ici", "où", "à"];
+/// Words after "la" that show it is "là" typed without its accent (la aussi, la où): a typing
+/// slip of people, not an elision that machine translation missed.
+const LA_FOR_LÀ_BEFORE: &[&str] = &["aussi", "encore", "où"];
+/// Words after "de un" or "de une" that make "un" the number, which French may leave whole:
+/// a range (de un à trois) or a measure (de un kilomètre).
+const AFTER_THE_NUMBER_ONE: &[&str] = &[
+    "an",
+    "centimètre",
+    "degré",
+    "dollar",
+    "euro",
+    "gramme",
+    "heure",
+    "jour",
+    "kilo",
+    "kilomètre",
+    "litre",
+    "mètre",
+    "millimètre",
+    "minute",
+    "mois",
+    "ou",
+    "point",
+    "seconde",
+    "semaine",
+    "siècle",
+    "tonne",
+    "à",
+];
 /// Words with another form before a vowel or a consonant (sa/son, ce/cet, nouveau/nouvel), and
 /// "si", which elides before "il": with [`MUST_ELIDE`], the only words `elision` looks at
 /// beyond an elided one.
@@ -116,7 +145,7 @@ const NOUNS_IN_APPOSITION: &[&str] = &[
 const SPOKEN_ELISIONS: &[&str] = &["j'", "t'"];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie".
-const VERBS_NOT_NOUNS: &[&str] = &["est"];
+const VERBS_NOT_NOUNS: &[&str] = &["aura", "est"];
 /// Prepositions before "le"/"la" + an -er or -ir infinitive, where "le"/"la" is a pronoun:
 /// "pour la lancer" (lancer is also a masculine noun). Infinitives in -re are left out: too
 /// many nouns end so (de la kilomètre is a slip).
@@ -383,7 +412,9 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         && elision_reaches(&analysis.text[token.end..next.start])
         && elides_before(analysis, i)
         && !(NO_ELISION_BEFORE.contains(&next.norm.as_str())
-            && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())));
+            && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())))
+        && !(word == "la" && LA_FOR_LÀ_BEFORE.contains(&next.norm.as_str()))
+        && !(word == "de" && the_number_one(analysis, i + 1));
     let noun_next = lowercase_next
         && analysis.words[i + 1].gender.is_some()
         && !VERBS_NOT_NOUNS.contains(&next.norm.as_str());
@@ -433,6 +464,13 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
             ),
         );
     }
+}
+
+/// True when the word at `i` is "un" or "une" as the number: before a range or a measure.
+fn the_number_one(analysis: &Analysis, i: usize) -> bool {
+    NUMBER_WORDS.contains(&analysis.tokens[i].norm.as_str())
+        && same_sentence(&analysis.tokens, i, i + 1)
+        && AFTER_THE_NUMBER_ONE.contains(&analysis.tokens[i + 1].norm.as_str())
 }
 
 /// True for a capital letter and apostrophe joined to a capitalised word: a name (N'Guessan,
@@ -972,7 +1010,7 @@ mod tests {
         assert!(grammar("Le mot ' paix ' et l' État.", "failed_elision").is_empty());
         assert_eq!(
             grammar(
-                "Il a dit que une enquête de un mois suivrait.",
+                "Il a dit que une enquête de un ministère suivrait.",
                 "failed_elision"
             ),
             vec!["que une", "de un"]
@@ -1048,12 +1086,13 @@ mod tests {
         let text = "Le ou les auteurs, la ou le juge ; lorsque aucune aide vient, puisque avec \
                     lui, jusque hier ; le mot « me » et le mot \"te\" ou, selon lui, ce que, en \
                     2010, il a dit de (presque) tout un site de e-commerce, plus de ou moins de \
-                    cent ; le nouveau est là, et le off d'Avignon aussi.";
+                    cent ; le nouveau est là, et le off d'Avignon aussi. Une crue de un mètre, \
+                    de un à trois jours ; la aussi, la où il faut.";
         assert!(grammar(text, "failed_elision").is_empty());
         assert_eq!(
             grammar(
                 "Lorsque il part, puisque on le dit, jusque à Paris, le ou la entreprise de \
-                 « accord » et la \"obligation\".",
+                 « accord » et la \"obligation\" de un projet.",
                 "failed_elision"
             ),
             vec![
@@ -1062,7 +1101,8 @@ mod tests {
                 "jusque à",
                 "la entreprise",
                 "de « accord",
-                "la \"obligation"
+                "la \"obligation",
+                "de un"
             ]
         );
     }
@@ -1106,6 +1146,12 @@ mod tests {
         // La saint Sylvestre is the feast of saint Sylvestre.
         assert!(grammar(
             "Les fêtes de la saint Sylvestre et de la Saint-Jean ont attiré du monde.",
+            "gender_clash"
+        )
+        .is_empty());
+        // "Aura" after "ce dernier" is the verb, not the noun.
+        assert!(grammar(
+            "Le maire a parlé au gardien. Ce dernier aura une réponse demain.",
             "gender_clash"
         )
         .is_empty());
