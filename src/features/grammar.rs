@@ -144,8 +144,9 @@ const NOUNS_IN_APPOSITION: &[&str] = &[
 /// from English does not cut short.
 const SPOKEN_ELISIONS: &[&str] = &["j'", "t'"];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
-/// in "cette dernière est partie".
-const VERBS_NOT_NOUNS: &[&str] = &["aura", "est"];
+/// in "cette dernière est partie", "aura" in "ce dernier aura", "montre" in "comme le montre",
+/// "vivre" in "mais la vivre".
+const VERBS_NOT_NOUNS: &[&str] = &["aura", "est", "montre", "vivre"];
 /// Prepositions before "le"/"la" + an -er or -ir infinitive, where "le"/"la" is a pronoun:
 /// "pour la lancer" (lancer is also a masculine noun). Infinitives in -re are left out: too
 /// many nouns end so (de la kilomètre is a slip).
@@ -1149,9 +1150,10 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
-        // "Aura" after "ce dernier" is the verb, not the noun.
+        // "Aura", "montre" and "vivre" after a pronoun are verbs, not nouns.
         assert!(grammar(
-            "Le maire a parlé au gardien. Ce dernier aura une réponse demain.",
+            "Le maire a parlé au gardien. Ce dernier aura une réponse demain, comme le \
+             montre son agenda. Cette fête, ils veulent la vivre simplement.",
             "gender_clash"
         )
         .is_empty());

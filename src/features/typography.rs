@@ -247,11 +247,11 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             continue;
         }
         // A heading's number (2.1 Présentation), a product's version right after its name
-        // inside a sentence (MagicOS 8.1, iOS 17.2) and a lens aperture (f/2.4) take points
+        // inside a sentence (MagicOS 8.1, iOS 17.2: a name with a capital anywhere) and a lens aperture (f/2.4) take points
         // in French too.
         let heading = i == 0 && tokens.get(1).is_some_and(|next| next.is_capitalized());
         let product_version = i > 1
-            && tokens[i - 1].is_capitalized()
+            && tokens[i - 1].text(text).chars().any(char::is_uppercase)
             && analysis.adjacent(i - 1, i)
             && tokens[i - 2].sentence == token.sentence;
         let aperture = text[..token.start].ends_with("f/");
@@ -601,8 +601,8 @@ mod tests {
             vec!["1,300"]
         );
         // Numbers French writes with points too: headings, versions, apertures, rules.
-        let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, son objectif \
-                    ouvre à f/2.4 et la règle 4.2 s'applique.";
+        let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, puis à iOS \
+                    18.2, son objectif ouvre à f/2.4 et la règle 4.2 s'applique.";
         assert!(typography(text, "english_number").is_empty());
         assert_eq!(
             typography(
