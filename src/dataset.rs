@@ -320,8 +320,6 @@ pub struct FeatureTable {
     pub labels: Vec<u8>,
     /// Cross-validation groups.
     pub groups: Vec<String>,
-    /// Row ids.
-    pub ids: Vec<String>,
     /// FNV-1a of all input bytes, files in order.
     pub data_hash: u64,
 }
@@ -376,7 +374,6 @@ pub fn featurize_with_progress(
             table.rows.push(values);
             table.labels.push(label);
             table.groups.push(paragraph.group);
-            table.ids.push(paragraph.id);
             Ok(())
         },
         on_rows,
