@@ -171,10 +171,9 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Self {
         let sentences = segment::sentences(text);
         let tokens = segment::tokens(text, &sentences);
-        let words: Vec<WordInfo> = tokens
-            .iter()
-            .map(|t| LEXICONS.words.get(&t.norm).unwrap_or_default())
-            .collect();
+        let words = LEXICONS
+            .words
+            .get_all(tokens.iter().map(|t| t.norm.as_str()));
         let quoted = quoted_tokens(text, &tokens, &words);
         let mut accepted = vec![false; tokens.len()];
         for found in LEXICONS.accepted_phrases.find(text, &tokens) {
