@@ -313,9 +313,9 @@ pub fn features(
             &args.data,
             None,
             args.jobs,
-            &mut |paragraph, label, values| {
+            &mut |paragraph, label, features| {
                 let mut record = vec![paragraph.id, paragraph.group, label.to_string()];
-                record.extend(format_row(&values));
+                record.extend(format_row(&features.values));
                 csv.write_record(&record).map_err(io)
             },
             &mut |_| {},

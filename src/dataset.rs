@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::csv_lines::{record_line, LfReader};
 use crate::error::{Error, Result};
-use crate::features::extract_article;
+use crate::features::{extract_article, ParagraphFeatures};
 use crate::parallel::{default_jobs, map_in_order};
 
 /// One labeled paragraph.
@@ -370,8 +370,8 @@ pub fn featurize_with_progress(
         paths,
         None,
         jobs,
-        &mut |paragraph, label, values| {
-            table.rows.push(values);
+        &mut |paragraph, label, features| {
+            table.rows.push(features.values);
             table.labels.push(label);
             table.groups.push(paragraph.group);
             Ok(())
@@ -382,14 +382,14 @@ pub fn featurize_with_progress(
 }
 
 /// Reads labeled CSVs article by article on `jobs` threads and hands each paragraph, its label
-/// and its feature values to `on_row`, in file order, keeping no row once handed over: the
+/// and its features (values and evidence) to `on_row`, in file order, keeping no row once handed over: the
 /// memory of `calque features --data` stays flat whatever the size of the CSV. `on_rows` hears
 /// how many rows each article added. Returns the FNV-1a hash of all input bytes.
 pub fn featurize_each(
     paths: &[PathBuf],
     breakdown: Option<&str>,
     jobs: usize,
-    on_row: &mut dyn FnMut(LabeledParagraph, u8, Vec<f64>) -> Result<()>,
+    on_row: &mut dyn FnMut(LabeledParagraph, u8, ParagraphFeatures) -> Result<()>,
     on_rows: &mut dyn FnMut(usize),
 ) -> Result<u64> {
     let mut hash = Fnv::default();
@@ -415,7 +415,7 @@ pub fn featurize_each(
                         line: paragraph.line,
                         message: "no label".into(),
                     })?;
-                    on_row(paragraph, label, features.values)?;
+                    on_row(paragraph, label, features)?;
                     rows_in_file += 1;
                 }
                 on_rows(rows);

@@ -16,7 +16,7 @@ use crate::features::{extract_article, Evidence, FEATURES};
 use crate::metrics::{roc_auc_interval, AucInterval, Metrics};
 use crate::model::Model;
 use crate::progress;
-use crate::report::Reason;
+use crate::report::{csv_error, Reason};
 
 /// Output formats of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,10 @@ pub enum EvalFormat {
     /// excerpts of at most four words, since that file is committed and the evaluated data may
     /// not be copied).
     Markdown,
+    /// One CSV row per paragraph, written as the rows are read, and no summary: its id, label
+    /// (and `--by` value), probability, whether it is flagged, and the features and spans that
+    /// fired, to join with the labeled data or sort.
+    Csv,
 }
 
 /// Default `--worst`.
@@ -168,6 +172,9 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
+    if args.format == EvalFormat::Csv {
+        return eval_rows(args, &model, threshold, out);
+    }
     let markdown_excerpts = args.format == EvalFormat::Markdown;
     let mut kept = Kept::default();
     let mut families = FamilyTally::default();
@@ -181,7 +188,8 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         &args.data,
         args.by.as_deref(),
         args.jobs,
-        &mut |paragraph, label, values| {
+        &mut |paragraph, label, features| {
+            let values = features.values;
             let probability = model.probability(&values);
             let row = kept.labels.len() + 1;
             // Each paragraph is taken alone here, so the family rates do not depend on how a
@@ -246,9 +254,61 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         }
         EvalFormat::Text => eval_text(&report, args.color),
         EvalFormat::Markdown => markdown(&args.data, &report),
+        EvalFormat::Csv => unreachable!("written row by row by eval_rows"),
     };
     out.write_all(text.as_bytes()).map_err(stdout_error)?;
     Ok(metrics)
+}
+
+/// `eval --format csv`: one row per paragraph as it is read, so memory stays flat whatever the
+/// size of the data. Returns the metrics without their bootstrap interval.
+fn eval_rows(
+    args: &EvalArgs,
+    model: &Model,
+    threshold: f64,
+    out: &mut dyn Write,
+) -> Result<Metrics> {
+    let mut csv = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| stdout_error(csv_error(e));
+    let mut header = vec!["id", "label"];
+    header.extend(args.by.as_deref());
+    header.extend(["probability", "flagged", "features", "matches"]);
+    csv.write_record(&header).map_err(io)?;
+    let (mut probabilities, mut labels) = (Vec::new(), Vec::new());
+    let counter = progress::counter("extracting features:", "rows", args.progress);
+    featurize_each(
+        &args.data,
+        args.by.as_deref(),
+        args.jobs,
+        &mut |paragraph, label, features| {
+            let probability = model.probability(&features.values);
+            let mut fired: Vec<&str> = features.evidence.iter().map(|e| e.feature).collect();
+            fired.dedup();
+            let matches: Vec<&str> = features
+                .evidence
+                .iter()
+                .map(|e| &paragraph.text[e.start..e.end])
+                .collect();
+            let mut record = vec![paragraph.id.clone(), label.to_string()];
+            if args.by.is_some() {
+                record.push(paragraph.breakdown.clone().unwrap_or_default());
+            }
+            record.extend([
+                format!("{probability:.4}"),
+                (probability >= threshold).to_string(),
+                fired.join(";"),
+                matches.join(" | "),
+            ]);
+            csv.write_record(&record).map_err(io)?;
+            probabilities.push(probability);
+            labels.push(label);
+            Ok(())
+        },
+        &mut |rows| counter.inc(rows as u64),
+    )?;
+    counter.finish_and_clear();
+    csv.flush().map_err(stdout_error)?;
+    Ok(Metrics::compute(&probabilities, &labels, threshold))
 }
 
 /// The `count` misjudged paragraphs of one label that the model got most wrong, gathered as

@@ -142,6 +142,8 @@ enum EvalFormatCli {
     Json,
     /// Markdown tables (rows named by position, excerpts cut to four words).
     Markdown,
+    /// One CSV row per paragraph (id, label, probability, flagged, features, matches), no summary.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -467,6 +469,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     EvalFormatCli::Text => EvalFormat::Text,
                     EvalFormatCli::Json => EvalFormat::Json,
                     EvalFormatCli::Markdown => EvalFormat::Markdown,
+                    EvalFormatCli::Csv => EvalFormat::Csv,
                 },
                 threshold: args.threshold,
                 by: args.by,

@@ -568,3 +568,37 @@ fn progress_bars_never_reach_captured_stderr() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{:?}", output.stderr);
 }
+
+#[test]
+fn eval_csv_gives_one_row_per_paragraph_with_its_probability_and_evidence() {
+    let (code, stdout, stderr) = run(&[
+        "eval",
+        "--data",
+        &path("labeled.csv"),
+        "--format",
+        "csv",
+        "--by",
+        "doc",
+        "--threshold",
+        "0.5",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["id", "label", "doc", "probability", "flagged", "features", "matches"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let data = std::fs::read_to_string(path("labeled.csv")).unwrap();
+    assert_eq!(rows.len(), data.lines().count() - 1);
+    for row in &rows {
+        let probability: f64 = row[3].parse().unwrap();
+        assert!((0.0..=1.0).contains(&probability));
+        assert_eq!(row[4] == *"true", probability >= 0.5, "{row:?}");
+        assert_eq!(row[5].is_empty(), row[6].is_empty(), "{row:?}");
+    }
+    // A machine-translated row of the file is flagged with the spans that fired.
+    assert!(rows
+        .iter()
+        .any(|r| &r[1] == "1" && &r[4] == "true" && !r[6].is_empty()));
+}
