@@ -586,7 +586,15 @@ fn eval_csv_gives_one_row_per_paragraph_with_its_probability_and_evidence() {
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["id", "label", "doc", "probability", "flagged", "features", "matches"]
+        vec![
+            "id",
+            "label",
+            "doc",
+            "probability",
+            "flagged",
+            "features",
+            "matches"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let data = std::fs::read_to_string(path("labeled.csv")).unwrap();
