@@ -328,7 +328,7 @@ struct EvalCli {
     /// How many of the worst false positives and false negatives to list.
     #[arg(long, default_value_t = DEFAULT_WORST, value_name = "N")]
     worst: usize,
-    /// When to colour the text format (json and markdown never hold colour).
+    /// When to colour the text format (json, markdown and csv never hold colour).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     color: ColorWhen,
     /// Threads extracting features (default: every core). The figures are the same whatever N.
