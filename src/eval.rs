@@ -12,11 +12,11 @@ use serde::Serialize;
 use crate::commands::{check_share, load_model, metrics_line, stdout_error};
 use crate::dataset::{featurize_each, LabeledParagraph};
 use crate::error::Result;
-use crate::features::{extract_article, Evidence, FEATURES};
+use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
 use crate::metrics::{roc_auc_interval, AucInterval, Metrics};
 use crate::model::Model;
 use crate::progress;
-use crate::report::{csv_error, Reason};
+use crate::report::{csv_error, evidence_columns, Reason};
 
 /// Output formats of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,47 +183,38 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         Worst::new(0, args.worst, threshold),
         Worst::new(1, args.worst, threshold),
     ];
-    let counter = progress::counter("extracting features:", "rows", args.progress);
-    featurize_each(
-        &args.data,
-        args.by.as_deref(),
-        args.jobs,
-        &mut |paragraph, label, features| {
-            let values = features.values;
-            let probability = model.probability(&values);
-            let row = kept.labels.len() + 1;
-            // Each paragraph is taken alone here, so the family rates do not depend on how a
-            // file groups rows into articles.
-            let alone = extract_article(&[&paragraph.text]).remove(0);
-            families.add(&paragraph.text, &alone.evidence, label);
-            let by = paragraph.breakdown.clone().unwrap_or_default();
-            if args.by.is_some() {
-                families_by.entry(by.clone()).or_default().add(
-                    &paragraph.text,
-                    &alone.evidence,
-                    label,
-                );
-            }
-            worst[usize::from(label)].offer(probability, || {
-                misjudged(
-                    &model,
-                    row,
-                    label,
-                    probability,
-                    &paragraph,
-                    &values,
-                    markdown_excerpts,
-                )
-            });
-            kept.probabilities.push(probability);
-            kept.labels.push(label);
-            kept.groups.push(paragraph.group);
-            kept.breakdown.push(by);
-            Ok(())
-        },
-        &mut |rows| counter.inc(rows as u64),
-    )?;
-    counter.finish_and_clear();
+    each_row(args, &mut |paragraph, label, features| {
+        let values = features.values;
+        let probability = model.probability(&values);
+        let row = kept.labels.len() + 1;
+        // Each paragraph is taken alone here, so the family rates do not depend on how a
+        // file groups rows into articles.
+        let alone = extract_article(&[&paragraph.text]).remove(0);
+        families.add(&paragraph.text, &alone.evidence, label);
+        let by = paragraph.breakdown.clone().unwrap_or_default();
+        if args.by.is_some() {
+            families_by
+                .entry(by.clone())
+                .or_default()
+                .add(&paragraph.text, &alone.evidence, label);
+        }
+        worst[usize::from(label)].offer(probability, || {
+            misjudged(
+                &model,
+                row,
+                label,
+                probability,
+                &paragraph,
+                &values,
+                markdown_excerpts,
+            )
+        });
+        kept.probabilities.push(probability);
+        kept.labels.push(label);
+        kept.groups.push(paragraph.group);
+        kept.breakdown.push(by);
+        Ok(())
+    })?;
     let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
     let all = Subset::of(&all_rows, &kept, threshold);
     let metrics = all.metrics.clone();
@@ -260,6 +251,23 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     Ok(metrics)
 }
 
+/// Hands every row of `--data` to `on_row`, with a row counter on standard error.
+fn each_row(
+    args: &EvalArgs,
+    on_row: &mut dyn FnMut(LabeledParagraph, u8, ParagraphFeatures) -> Result<()>,
+) -> Result<()> {
+    let counter = progress::counter("extracting features:", "rows", args.progress);
+    featurize_each(
+        &args.data,
+        args.by.as_deref(),
+        args.jobs,
+        on_row,
+        &mut |rows| counter.inc(rows as u64),
+    )?;
+    counter.finish_and_clear();
+    Ok(())
+}
+
 /// `eval --format csv`: one row per paragraph as it is read, so memory stays flat whatever the
 /// size of the data. Returns the metrics without their bootstrap interval.
 fn eval_rows(
@@ -275,38 +283,29 @@ fn eval_rows(
     header.extend(["probability", "flagged", "features", "matches"]);
     csv.write_record(&header).map_err(io)?;
     let (mut probabilities, mut labels) = (Vec::new(), Vec::new());
-    let counter = progress::counter("extracting features:", "rows", args.progress);
-    featurize_each(
-        &args.data,
-        args.by.as_deref(),
-        args.jobs,
-        &mut |paragraph, label, features| {
-            let probability = model.probability(&features.values);
-            let mut fired: Vec<&str> = features.evidence.iter().map(|e| e.feature).collect();
-            fired.dedup();
-            let matches: Vec<&str> = features
+    each_row(args, &mut |paragraph, label, features| {
+        let probability = model.probability(&features.values);
+        let (fired, matches) = evidence_columns(
+            features
                 .evidence
                 .iter()
-                .map(|e| &paragraph.text[e.start..e.end])
-                .collect();
-            let mut record = vec![paragraph.id.clone(), label.to_string()];
-            if args.by.is_some() {
-                record.push(paragraph.breakdown.clone().unwrap_or_default());
-            }
-            record.extend([
-                format!("{probability:.4}"),
-                (probability >= threshold).to_string(),
-                fired.join(";"),
-                matches.join(" | "),
-            ]);
-            csv.write_record(&record).map_err(io)?;
-            probabilities.push(probability);
-            labels.push(label);
-            Ok(())
-        },
-        &mut |rows| counter.inc(rows as u64),
-    )?;
-    counter.finish_and_clear();
+                .map(|e| (e.feature, &paragraph.text[e.start..e.end])),
+        );
+        let mut record = vec![paragraph.id.clone(), label.to_string()];
+        if args.by.is_some() {
+            record.push(paragraph.breakdown.clone().unwrap_or_default());
+        }
+        record.extend([
+            format!("{probability:.4}"),
+            (probability >= threshold).to_string(),
+            fired,
+            matches,
+        ]);
+        csv.write_record(&record).map_err(io)?;
+        probabilities.push(probability);
+        labels.push(label);
+        Ok(())
+    })?;
     csv.flush().map_err(stdout_error)?;
     Ok(Metrics::compute(&probabilities, &labels, threshold))
 }

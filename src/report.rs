@@ -427,6 +427,22 @@ fn json_error(e: serde_json::Error) -> std::io::Error {
     std::io::Error::from(e)
 }
 
+/// The `features` and `matches` columns of a CSV row, from `(feature, matched span)` pairs:
+/// the names of the features that fired, a run of the same name written once, joined by `;`,
+/// and the spans joined by ` | `.
+pub fn evidence_columns<'a>(
+    evidence: impl Iterator<Item = (&'a str, &'a str)>,
+) -> (String, String) {
+    let (mut features, mut matches) = (Vec::new(), Vec::new());
+    for (feature, matched) in evidence {
+        if features.last() != Some(&feature) {
+            features.push(feature);
+        }
+        matches.push(matched);
+    }
+    (features.join(";"), matches.join(" | "))
+}
+
 /// Keeps the kind of the I/O error inside a csv error (a closed pipe stays a closed pipe).
 pub fn csv_error(e: csv::Error) -> std::io::Error {
     let kind = match e.kind() {
@@ -512,18 +528,17 @@ impl<W: Write> ReportWriter<W> {
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(&mut self.out);
                 for p in &article.paragraphs {
-                    let mut features: Vec<&str> = p.evidence.iter().map(|e| e.feature).collect();
-                    features.dedup();
-                    let matches: Vec<&str> =
-                        p.evidence.iter().map(|e| e.matched.as_str()).collect();
+                    let (features, matches) = evidence_columns(
+                        p.evidence.iter().map(|e| (e.feature, e.matched.as_str())),
+                    );
                     csv.write_record([
                         article.path.as_str(),
                         &p.line.to_string(),
                         &format!("{:.4}", p.probability),
                         &p.flagged.to_string(),
                         &p.judged.to_string(),
-                        &features.join(";"),
-                        &matches.join(" | "),
+                        &features,
+                        &matches,
                         &p.text,
                     ])
                     .map_err(csv_error)?;
