@@ -89,7 +89,8 @@ impl WordTable {
 
     /// [`WordTable::get`] of every word, in order. The home slots of all the words are read
     /// first, in a loop whose reads do not depend on each other, so the processor fetches
-    /// them from memory together instead of one lookup at a time.
+    /// them from memory together instead of one lookup at a time. The hashes get a pass of
+    /// their own: hashing and reading in one loop measured 2 % slower (30 interleaved runs).
     pub fn get_all<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> Vec<WordInfo> {
         let hashes: Vec<u64> = words.clone().map(|w| hash(w.as_bytes())).collect();
         let homes: Vec<u64> = hashes

@@ -247,8 +247,8 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             continue;
         }
         // A heading's number (2.1 Présentation), a product's version right after its name
-        // inside a sentence (MagicOS 8.1, iOS 17.2: a name with a capital anywhere) and a lens aperture (f/2.4) take points
-        // in French too.
+        // inside a sentence (MagicOS 8.1, iOS 17.2: a name with a capital anywhere) and a lens
+        // aperture (f/2.4) take points in French too.
         let heading = i == 0 && tokens.get(1).is_some_and(|next| next.is_capitalized());
         let product_version = i > 1
             && tokens[i - 1].text(text).chars().any(char::is_uppercase)
