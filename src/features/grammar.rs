@@ -75,6 +75,10 @@ const NO_ELISION_BEFORE: &[&str] = &[
     "une",
     "ululement",
 ];
+/// Function words that a text quotes as words (le « on » de majesté, le « il » impersonnel).
+const QUOTED_MENTIONS: &[&str] = &[
+    "a", "avec", "elle", "elles", "en", "est", "et", "eux", "il", "ils", "on", "y", "à",
+];
 /// Of [`NO_ELISION_BEFORE`], the words that keep their vowel only after an article, as the
 /// names of a number or of a front page (le un, la une); other words elide before them
 /// (qu'une, d'un).
@@ -411,6 +415,7 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         && next.is_alphabetic()
         && starts_with_vowel(&next.norm)
         && elision_reaches(&analysis.text[token.end..next.start])
+        && !quoted_mention(analysis, i + 1)
         && elides_before(analysis, i)
         && !(NO_ELISION_BEFORE.contains(&next.norm.as_str())
             && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())))
@@ -552,6 +557,18 @@ fn place_article(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
 fn elision_reaches(gap: &str) -> bool {
     let inner = gap.trim();
     inner.is_empty() || (gap.starts_with(char::is_whitespace) && matches!(inner, "«" | "\"" | "“"))
+}
+
+/// True when the word at `j` is one of [`QUOTED_MENTIONS`] standing alone between quotes: a
+/// word quoted as a word (le « on »), which French does not elide before, unlike a quoted
+/// term (l'« indépendance »).
+fn quoted_mention(analysis: &Analysis, j: usize) -> bool {
+    let token = &analysis.tokens[j];
+    let before = analysis.text[..token.start].trim_end();
+    let after = analysis.text[token.end..].trim_start();
+    before.ends_with(['«', '"', '“'])
+        && after.starts_with(['»', '"', '”'])
+        && QUOTED_MENTIONS.contains(&token.norm.as_str())
 }
 
 /// Whether the word at `i`, one of [`MUST_ELIDE`], must elide before the vowel-initial word
@@ -1088,7 +1105,8 @@ mod tests {
                     lui, jusque hier ; le mot « me » et le mot \"te\" ou, selon lui, ce que, en \
                     2010, il a dit de (presque) tout un site de e-commerce, plus de ou moins de \
                     cent ; le nouveau est là, et le off d'Avignon aussi. Une crue de un mètre, \
-                    de un à trois jours ; la aussi, la où il faut.";
+                    de un à trois jours ; la aussi, la où il faut. Le « on » remplace le \
+                    \"nous\", et le « il » impersonnel ne désigne personne.";
         assert!(grammar(text, "failed_elision").is_empty());
         assert_eq!(
             grammar(
