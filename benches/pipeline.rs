@@ -31,6 +31,7 @@ fn options(model: &Model) -> ScoreOptions {
         threshold: model.threshold,
         min_words: 5,
         max_flagged_share: 0.2,
+        min_flagged: 1,
     }
 }
 

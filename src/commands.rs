@@ -87,6 +87,8 @@ pub struct ScoreArgs {
     pub min_words: usize,
     /// Largest flagged share of an article that passes.
     pub max_flagged_share: f64,
+    /// Fewest flagged paragraphs that block an article.
+    pub min_flagged: usize,
     /// Input limits and format.
     pub read: ReadOptions,
     /// `score`: write only the inputs that could not be read; `gate`: only blocked articles.
@@ -122,6 +124,7 @@ pub fn score(
         threshold,
         min_words: args.min_words,
         max_flagged_share: args.max_flagged_share,
+        min_flagged: args.min_flagged,
     };
     let detail = match (gate, args.quiet) {
         (false, false) => Detail::Paragraphs,

@@ -117,7 +117,7 @@ pub fn write_article(
         "<section class=\"article {verdict}\" id=\"article-{number}\">\n<header class=\"summary\">\n\
          <h2><span class=\"verdict {verdict}\">{verdict}</span>{}</h2>\n<p>{}</p>\n\
          <p class=\"counts\">{} paragraphs, {} judged, {} flagged; score {:.2}; highest \
-         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2}</p>\n</header>",
+         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2} with {} or more flagged</p>\n</header>",
         escape(&article.path),
         escape(&article.reason),
         article.paragraphs.len(),
@@ -126,7 +126,8 @@ pub fn write_article(
         article.score,
         article.max_probability,
         article.threshold,
-        article.max_flagged_share
+        article.max_flagged_share,
+        article.min_flagged
     )?;
     for paragraph in &article.paragraphs {
         write_paragraph(out, paragraph)?;

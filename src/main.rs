@@ -15,7 +15,7 @@ use calque::commands::{
 };
 use calque::input::{encoding_for_label, InputFormat, ReadOptions, DEFAULT_MAX_BYTES};
 use calque::model::FitParams;
-use calque::report::{Format, DEFAULT_MAX_FLAGGED_SHARE, DEFAULT_MIN_WORDS};
+use calque::report::{Format, DEFAULT_MAX_FLAGGED_SHARE, DEFAULT_MIN_FLAGGED, DEFAULT_MIN_WORDS};
 use calque::synth::SynthArgs;
 use calque::train::TrainOptions;
 
@@ -234,6 +234,12 @@ struct Common {
     /// An article is blocked when more than this share of its judged paragraphs is flagged.
     #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F")]
     max_flagged_share: f64,
+    /// An article is blocked only when at least N of its judged paragraphs are flagged, as well
+    /// as more than --max-flagged-share of them. 2 spares a short article its one false alarm.
+    /// Example: --min-flagged 2
+    #[arg(long, default_value_t = DEFAULT_MIN_FLAGGED as u64, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    min_flagged: u64,
     #[command(flatten)]
     read: ReadCli,
     /// Articles scored at once, on this many threads (default: every core). The output is the
@@ -392,6 +398,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         threshold: common.threshold,
         min_words: common.min_words,
         max_flagged_share: common.max_flagged_share,
+        min_flagged: usize::try_from(common.min_flagged).unwrap_or(usize::MAX),
         read: common.read.library(),
         quiet,
         color,

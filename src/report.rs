@@ -23,7 +23,8 @@
 //!
 //! `{"type":"article", ...}`, after its paragraphs: `path`, `paragraphs` (count), `judged`,
 //! `flagged`, `score` (flagged share of judged paragraphs), `max_probability`, `threshold`,
-//! `max_flagged_share`, `verdict` (`"pass"` or `"block"`) and `reason` (why, in words).
+//! `max_flagged_share`, `min_flagged`, `verdict` (`"pass"` or `"block"`) and `reason` (why, in
+//! words).
 //!
 //! `{"type":"error", "path", "message"}` for an input that could not be read.
 //!
@@ -31,7 +32,7 @@
 //! ```text
 //! {"type":"paragraph","path":"a.txt","line":1,"text":"Yesterday, Putin a offert une voiture.","probability":0.97,"flagged":true,"judged":true,"evidence":[{"family":"anglicisms","feature":"anglicism_english","match":"Yesterday","start":0,"end":9,"char_start":0,"char_end":9,"hint":"English word; French: hier"}],"reasons":[{"feature":"anglicism_english","family":"anglicisms","value":0.69,"contribution":2.1}]}
 //! {"type":"paragraph","path":"a.txt","line":3,"text":"Lire aussi","probability":0.12,"flagged":false,"judged":false,"evidence":[],"reasons":[]}
-//! {"type":"article","path":"a.txt","paragraphs":2,"judged":1,"flagged":1,"score":1.0,"max_probability":0.97,"threshold":0.62,"max_flagged_share":0.2,"verdict":"block","reason":"1 of 1 judged paragraphs flagged (100%), over 20%"}
+//! {"type":"article","path":"a.txt","paragraphs":2,"judged":1,"flagged":1,"score":1.0,"max_probability":0.97,"threshold":0.62,"max_flagged_share":0.2,"min_flagged":1,"verdict":"block","reason":"1 of 1 judged paragraphs flagged (100%), over 20%"}
 //! ```
 //!
 //! `--format json` writes the same records as one document:
@@ -57,14 +58,18 @@ pub struct ScoreOptions {
     pub threshold: f64,
     /// Paragraphs with fewer words are not judged.
     pub min_words: usize,
-    /// An article is blocked when more than this share of its judged paragraphs is flagged.
+    /// An article is blocked when more than this share of its judged paragraphs is flagged...
     pub max_flagged_share: f64,
+    /// ...and at least this many of them: 2 spares a short human article its one false alarm.
+    pub min_flagged: usize,
 }
 
 /// Default `--min-words`.
 pub const DEFAULT_MIN_WORDS: usize = 5;
 /// Default `--max-flagged-share`.
 pub const DEFAULT_MAX_FLAGGED_SHARE: f64 = 0.2;
+/// Default `--min-flagged`: one flagged paragraph may block an article.
+pub const DEFAULT_MIN_FLAGGED: usize = 1;
 
 /// One piece of evidence, as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,6 +154,8 @@ pub struct ArticleReport {
     pub threshold: f64,
     /// Largest flagged share that passes.
     pub max_flagged_share: f64,
+    /// Fewest flagged paragraphs that block.
+    pub min_flagged: usize,
     /// Pass or block.
     pub verdict: Verdict,
     /// Why, in words.
@@ -269,10 +276,13 @@ pub fn score_article(
             "{flagged} of {judged} judged paragraphs flagged ({:.0}%)",
             score * 100.0
         );
-        if score > options.max_flagged_share {
+        let over = format!("{share}, over {:.0}%", options.max_flagged_share * 100.0);
+        if score > options.max_flagged_share && flagged >= options.min_flagged {
+            (Verdict::Block, over)
+        } else if score > options.max_flagged_share {
             (
-                Verdict::Block,
-                format!("{share}, over {:.0}%", options.max_flagged_share * 100.0),
+                Verdict::Pass,
+                format!("{over}, but fewer than {} flagged", options.min_flagged),
             )
         } else {
             (
@@ -290,6 +300,7 @@ pub fn score_article(
         max_probability,
         threshold: options.threshold,
         max_flagged_share: options.max_flagged_share,
+        min_flagged: options.min_flagged,
         verdict,
         reason,
     }
@@ -367,6 +378,7 @@ struct ArticleRecord<'a> {
     max_probability: f64,
     threshold: f64,
     max_flagged_share: f64,
+    min_flagged: usize,
     verdict: Verdict,
     reason: &'a str,
 }
@@ -398,6 +410,7 @@ fn summary(article: &ArticleReport) -> ArticleRecord<'_> {
         max_probability: article.max_probability,
         threshold: article.threshold,
         max_flagged_share: article.max_flagged_share,
+        min_flagged: article.min_flagged,
         verdict: article.verdict,
         reason: &article.reason,
     }
@@ -614,7 +627,32 @@ mod tests {
             threshold: 0.5,
             min_words: DEFAULT_MIN_WORDS,
             max_flagged_share: DEFAULT_MAX_FLAGGED_SHARE,
+            min_flagged: DEFAULT_MIN_FLAGGED,
         }
+    }
+
+    #[test]
+    fn an_article_is_blocked_only_with_enough_flagged_paragraphs() {
+        let model = Model::default_model().unwrap();
+        let article = paragraphs(
+            "Yesterday, Putin a rencontré son adviseur au Kremlin pour la réunion.\n\n\
+             Le ministre a présenté son budget devant les députés de la commission.",
+        );
+        let one = score_article(&model, "a.txt", &article, &options());
+        assert_eq!((one.judged, one.flagged), (2, 1));
+        assert_eq!(one.verdict, Verdict::Block);
+        assert!(one.reason.ends_with("over 20%"), "{}", one.reason);
+        let two = ScoreOptions {
+            min_flagged: 2,
+            ..options()
+        };
+        let spared = score_article(&model, "a.txt", &article, &two);
+        assert_eq!(spared.verdict, Verdict::Pass);
+        assert!(
+            spared.reason.ends_with("but fewer than 2 flagged"),
+            "{}",
+            spared.reason
+        );
     }
 
     #[test]

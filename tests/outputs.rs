@@ -206,6 +206,7 @@ fn gate_json_reports_each_article_for_a_pipeline() {
         "score",
         "threshold",
         "max_flagged_share",
+        "min_flagged",
         "reason",
     ] {
         assert!(!article[key].is_null(), "{key}");

@@ -131,6 +131,7 @@ fn score(text: &str) -> ArticleReport {
         threshold: MODEL.threshold,
         min_words: 3,
         max_flagged_share: 0.2,
+        min_flagged: 1,
     };
     score_article(&MODEL, "propriete.txt", &paragraphs(text), &options)
 }
