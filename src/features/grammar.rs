@@ -392,7 +392,7 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         && !starts_with_vowel(&next.norm)
         && !matches!(next_first, 'h' | 'y')
         && !SPOKEN_ELISIONS.contains(&token.norm.as_str())
-        && !elided_name(token, next)
+        && !elided_name(analysis, i)
     {
         recorder.hit(
             Feature::FailedElision,
@@ -479,10 +479,13 @@ fn the_number_one(analysis: &Analysis, i: usize) -> bool {
         && AFTER_THE_NUMBER_ONE.contains(&analysis.tokens[i + 1].norm.as_str())
 }
 
-/// True for a capital letter and apostrophe joined to a capitalised word: a name (N'Guessan,
-/// N'Djamena, M'Bala), not an elision.
-fn elided_name(token: &Token, next: &Token) -> bool {
-    token.is_capitalized() && next.is_capitalized()
+/// True for a capital letter and apostrophe joined to a word that make a name, not an
+/// elision: before a capital (N'Guessan, N'Djamena, M'Bala), or inside a sentence, where an
+/// elided pronoun would not take a capital (Tétouan, M'diq et Oujda).
+fn elided_name(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    tokens[i].is_capitalized()
+        && (tokens[i + 1].is_capitalized() || (i > 0 && same_sentence(tokens, i - 1, i)))
 }
 
 /// "de le", "de les", "à le", "à les" before a noun, which French contracts (du pays, des
@@ -651,7 +654,7 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
             .then_some(analysis.words[j].adjective_gender)
             .flatten();
         if let Some(gender) = other_adjective {
-            if gender != det_gender && !elision_slip {
+            if gender != det_gender && !elision_slip && !inclusive_form(analysis, i, j) {
                 recorder.hit(
                     Feature::GenderClash,
                     tokens[i].start,
@@ -669,7 +672,11 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         if j > i + 1 && WEEKDAYS.contains(&word) {
             return;
         }
-        if gender != det_gender && !elision_slip && !english_modifier(analysis, j, det_gender) {
+        if gender != det_gender
+            && !elision_slip
+            && !english_modifier(analysis, j, det_gender)
+            && !inclusive_form(analysis, i, j)
+        {
             recorder.hit(
                 Feature::GenderClash,
                 tokens[i].start,
@@ -687,6 +694,16 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         }
         j += 1;
     }
+}
+
+/// True for inclusive writing, which names both genders at once: a pair of determiners (le/la
+/// président) or a noun with its feminine ending set apart (un président(e), un élu·e).
+fn inclusive_form(analysis: &Analysis, determiner: usize, noun: usize) -> bool {
+    let text = analysis.text;
+    let (determiner, noun) = (&analysis.tokens[determiner], &analysis.tokens[noun]);
+    text[..determiner.start].ends_with('/')
+        || text[determiner.end..].starts_with('/')
+        || text[noun.end..].starts_with(['(', '·', '/'])
 }
 
 /// A plural determiner, which shows no gender, then a plural noun whose gender another
@@ -1097,6 +1114,21 @@ mod tests {
                     des États-Unis ; il travaille chez Texas Instruments à Kansas City, va à \
                     Mexico, en France et à Cuba.";
         assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
+    fn names_with_an_initial_inclusive_writing_and_the_number_two_are_no_slips() {
+        let text = "Les pluies ont touché Tétouan, M’diq et Oujda. Elle sera la numéro 2 du \
+                    parti. Le/la président(e) du conseil, un·e élu·e et une élu/un élu votent.";
+        assert!(grammar(text, "failed_elision").is_empty());
+        assert!(grammar(text, "gender_clash").is_empty());
+        assert_eq!(
+            grammar(
+                "Il a dit d'munitions et la président a vu cette endroit.",
+                "gender_clash"
+            ),
+            vec!["la président", "cette endroit"]
+        );
     }
 
     #[test]

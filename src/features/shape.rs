@@ -48,6 +48,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             && !is_known_verb_form(&LEXICONS.words, &token.norm)
             && !verb_with_pronouns(&token.norm)
             && !has_foreign_letter(&token.norm)
+            && !after_a_name_initial(analysis, i)
         {
             recorder.hit(
                 Feature::UnknownWord,
@@ -91,6 +92,18 @@ fn verb_with_pronouns(word: &str) -> bool {
         && (LEXICONS.words.fr_zipf(verb) > 0.0 || is_known_verb_form(&LEXICONS.words, verb))
 }
 
+/// True for the rest of a name written with an initial and an apostrophe (Tétouan, M'diq et
+/// Oujda): a capital elided letter joined to the word inside a sentence, where an elided
+/// article or pronoun would not take a capital.
+fn after_a_name_initial(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    i >= 2
+        && tokens[i - 1].end == tokens[i].start
+        && tokens[i - 1].norm.ends_with('\'')
+        && tokens[i - 1].is_capitalized()
+        && tokens[i - 2].sentence == tokens[i - 1].sentence
+}
+
 /// True for a word with a letter French does not use (bún, chả, łódź): a foreign word kept
 /// as written, which a translation slip would not produce.
 fn has_foreign_letter(word: &str) -> bool {
@@ -114,6 +127,17 @@ mod tests {
             .iter()
             .map(|f| f.values[Feature::UnknownWord as usize])
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_its_initial_is_no_word() {
+        assert_eq!(
+            unknown_words(&[
+                "Les pluies ont touché Tétouan, M’diq et Oujda mardi.",
+                "L'oidité a gagné. D'oidité en oidité, M'oidité.",
+            ]),
+            vec![0.0, 3f64.ln_1p()]
+        );
     }
 
     #[test]
