@@ -30,7 +30,8 @@ by = json.load(sys.stdin)["by"]
 print(" | ".join("%.3f" % by[s]["roc_auc"] for s in ("newstest2014.en-fr", "wmt22.general.news.de-fr")))'
 }
 
-# The straight_quotes weight is printed because the DE→FR column follows it (README, "Measured").
+# The straight_quotes weight is printed because the DE→FR column follows it (README, "What calque
+# cannot see, and how stable the figures are").
 quote_weight() {
   python3 -c '
 import json, sys
