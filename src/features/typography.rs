@@ -44,6 +44,13 @@ const NUMBERED_PARTS: &[&str] = &[
     "versions",
 ];
 
+/// English-language time zones, which French gives as heure de New York, de Londres...; GMT and
+/// UTC are French too, and Québec writes HE, HNE, HAE.
+const ENGLISH_TIME_ZONES: &[&str] = &[
+    "AEDT", "AEST", "BST", "CDT", "CST", "EDT", "EST", "ET", "IST", "MDT", "MST", "PDT", "PST",
+    "PT",
+];
+
 const ENGLISH_MONTHS: &[&str] = &[
     "January",
     "February",
@@ -372,7 +379,8 @@ fn followed_by_date_part(text: &str, end: usize) -> bool {
 }
 
 /// English month-day order (June 19, juin 19), a month with an article but no day (le juin,
-/// du septembre, for "in June", "of September"), and English clock times (4pm, 10 a.m.).
+/// du septembre, for "in June", "of September"), English clock times (4pm, 10 a.m.) and
+/// English time zones after a time (20 h 15 BST, 9 h ET).
 fn dates(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
@@ -417,6 +425,24 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
             .or_else(|| token.norm.strip_suffix("pm"));
         if clock.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit())) {
             recorder.hit(Feature::EnglishDate, token.start, token.end, "French: 16 h");
+        }
+        // Most words stop at the length and capitals test.
+        let time_zone = (2..=4).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+            && ENGLISH_TIME_ZONES.contains(&word)
+            && i > 0
+            && tokens[i - 1].sentence == token.sentence
+            && (tokens[i - 1]
+                .text(text)
+                .contains(|c: char| c.is_ascii_digit())
+                || matches!(tokens[i - 1].norm.as_str(), "h" | "am" | "pm" | "m"));
+        if time_zone {
+            recorder.hit(
+                Feature::EnglishDate,
+                token.start,
+                token.end,
+                "French: heure de New York, de Londres…",
+            );
         }
         if token.is_number()
             && next.is_some_and(|n| matches!(n.norm.as_str(), "am" | "pm" | "a" | "p"))
@@ -569,6 +595,15 @@ mod tests {
         assert_eq!(typography(text, "english_number"), vec!["1,500", "3.5"]);
         assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
         assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
+    }
+
+    #[test]
+    fn english_time_zones_after_a_time() {
+        let text = "Le match débute à 20 h 15 BST, la conférence à 9 h ET et le vote à 18h00 EST.";
+        assert_eq!(typography(text, "english_date"), vec!["BST", "ET", "EST"]);
+        let text =
+            "Départ à 13 h GMT, soit 15 h à Paris, 9 h HE à Montréal ; il EST parti, ET alors.";
+        assert!(typography(text, "english_date").is_empty());
     }
 
     #[test]
