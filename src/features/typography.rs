@@ -194,8 +194,9 @@ fn quotes(text: &str, recorder: &mut Recorder) {
     }
 }
 
-/// True when the quotation whose closing mark is at byte `close` starts with a capital: a
-/// whole sentence quoted, whose period French also puts inside the quotes (« Je viendrai. »).
+/// True when the quotation whose closing mark is at byte `close` quotes whole sentences, whose
+/// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital, or
+/// a sentence inside it ends before a capital (« les routes sont fermées. Restez chez vous. »).
 /// `straight` holds the byte offsets of the paragraph's straight quotes.
 fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
     let open = if text[close..].starts_with('"') {
@@ -206,7 +207,20 @@ fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
     } else {
         text[..close].rfind('“').map(|open| open + '“'.len_utf8())
     };
-    open.is_some_and(|open| text[open..].trim_start().starts_with(char::is_uppercase))
+    open.is_some_and(|open| {
+        text[open..].trim_start().starts_with(char::is_uppercase)
+            || holds_a_sentence_end(&text[open..close])
+    })
+}
+
+/// True when a sentence ends inside `quoted` and another starts with a capital after it,
+/// maybe after an ellipsis in brackets: (...) Je sais.
+fn holds_a_sentence_end(quoted: &str) -> bool {
+    quoted.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let after = &quoted[i + 1..];
+        let next = after.trim_start_matches(['.', ')', ']', '…']);
+        next.starts_with(char::is_whitespace) && next.trim_start().starts_with(char::is_uppercase)
+    })
 }
 
 /// No space before ; : ! ? (French puts a thin or ordinary space there).
@@ -562,6 +576,12 @@ mod tests {
                     \"Nous verrons.\"";
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il juge la mesure \"inacceptable.\" Puis il part.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        // Typed in lowercase after a colon, the quotation still holds whole sentences.
+        let text = "Le maire a prévenu : \"les routes sont fermées. Restez chez vous.\" Puis \
+                    il a ajouté : \"la crue monte (...) Nous vous tiendrons informés.\"";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
         assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
     }
 
