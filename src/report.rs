@@ -58,9 +58,11 @@ pub struct ScoreOptions {
     pub threshold: f64,
     /// Paragraphs with fewer words are not judged.
     pub min_words: usize,
-    /// An article is blocked when more than this share of its judged paragraphs is flagged...
+    /// An article is blocked when more than this share of its judged paragraphs is flagged,
+    /// and at least `min_flagged` of them.
     pub max_flagged_share: f64,
-    /// ...and at least this many of them: 2 spares a short human article its one false alarm.
+    /// Fewest flagged paragraphs that block an article: 2 spares a short human article its one
+    /// false alarm.
     pub min_flagged: usize,
 }
 
