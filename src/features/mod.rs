@@ -59,7 +59,7 @@ macro_rules! features {
 
 features! {
     AnglicismEnglish => "anglicism_english", "anglicisms", Count, "English words from the anglicism lexicon left untranslated";
-    Anglicised => "anglicism_anglicised", "anglicisms", Count, "English words dressed as French (adviseur, impacter, prosecuteur)";
+    Anglicised => "anglicism_anglicised", "anglicisms", Count, "English words dressed as French (adviseur, cancellé, prosecuteur)";
     FalseFriend => "false_friend", "anglicisms", Count, "French words used in their English sense (adresser le problème)";
     EnglishFunctionWord => "english_function_word", "english", Count, "English function words (the, of, with, which)";
     EnglishIng => "english_ing", "english", Count, "English -ing forms that French does not use";
