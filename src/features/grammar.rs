@@ -480,12 +480,11 @@ fn the_number_one(analysis: &Analysis, i: usize) -> bool {
 }
 
 /// True for a capital letter and apostrophe joined to a word that make a name, not an
-/// elision: before a capital (N'Guessan, N'Djamena, M'Bala), or inside a sentence, where an
-/// elided pronoun would not take a capital (Tétouan, M'diq et Oujda).
+/// elision: before a capital (N'Guessan, N'Djamena, M'Bala), or a name's initial inside a
+/// sentence ([`Analysis::name_initial`]).
 fn elided_name(analysis: &Analysis, i: usize) -> bool {
     let tokens = &analysis.tokens;
-    tokens[i].is_capitalized()
-        && (tokens[i + 1].is_capitalized() || (i > 0 && same_sentence(tokens, i - 1, i)))
+    (tokens[i].is_capitalized() && tokens[i + 1].is_capitalized()) || analysis.name_initial(i)
 }
 
 /// "de le", "de les", "à le", "à les" before a noun, which French contracts (du pays, des

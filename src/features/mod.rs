@@ -209,6 +209,20 @@ impl<'a> Analysis<'a> {
             && self.text[tokens[i].end..tokens[j].start].trim().is_empty()
     }
 
+    /// True when token `i` is a capital letter and apostrophe joined to the next word inside a
+    /// sentence (Tétouan, M'diq et Oujda): the initial of a name, since an elided article or
+    /// pronoun takes a capital only where a sentence starts.
+    pub fn name_initial(&self, i: usize) -> bool {
+        let tokens = &self.tokens;
+        i > 0
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| tokens[i].end == next.start)
+            && tokens[i].norm.ends_with('\'')
+            && tokens[i].is_capitalized()
+            && tokens[i - 1].sentence == tokens[i].sentence
+    }
+
     /// Number of words, not counting elided articles and pronouns.
     pub fn word_count(&self) -> usize {
         self.tokens

@@ -48,7 +48,9 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             && !is_known_verb_form(&LEXICONS.words, &token.norm)
             && !verb_with_pronouns(&token.norm)
             && !has_foreign_letter(&token.norm)
-            && !after_a_name_initial(analysis, i)
+            && !i
+                .checked_sub(1)
+                .is_some_and(|before| analysis.name_initial(before))
         {
             recorder.hit(
                 Feature::UnknownWord,
@@ -90,18 +92,6 @@ fn verb_with_pronouns(word: &str) -> bool {
     pronouns.peek().is_some()
         && pronouns.all(|part| ENCLITICS.contains(&part))
         && (LEXICONS.words.fr_zipf(verb) > 0.0 || is_known_verb_form(&LEXICONS.words, verb))
-}
-
-/// True for the rest of a name written with an initial and an apostrophe (Tétouan, M'diq et
-/// Oujda): a capital elided letter joined to the word inside a sentence, where an elided
-/// article or pronoun would not take a capital.
-fn after_a_name_initial(analysis: &Analysis, i: usize) -> bool {
-    let tokens = &analysis.tokens;
-    i >= 2
-        && tokens[i - 1].end == tokens[i].start
-        && tokens[i - 1].norm.ends_with('\'')
-        && tokens[i - 1].is_capitalized()
-        && tokens[i - 2].sentence == tokens[i - 1].sentence
 }
 
 /// True for a word with a letter French does not use (bún, chả, łódź): a foreign word kept
