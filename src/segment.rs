@@ -82,6 +82,63 @@ impl Token {
         }
     }
 
+    /// The token of `text[start..end]`, its key lowercased here.
+    fn of_word(text: &str, start: usize, end: usize) -> Self {
+        let raw = &text[start..end];
+        if raw.is_ascii() && raw.len() <= NORMALIZE_BUFFER {
+            Self::of_ascii_word(start, end, raw.as_bytes())
+        } else {
+            Self::new(text, start, end, normalize(raw))
+        }
+    }
+
+    /// [`Token::of_word`] for an ASCII word: the key, the hashes and the shape in one pass
+    /// over its bytes, the common case in French news.
+    fn of_ascii_word(start: usize, end: usize, raw: &[u8]) -> Self {
+        let mut buffer = [0u8; NORMALIZE_BUFFER];
+        // Bits of ASCII_BYTE_KINDS set by some byte, and set by every byte.
+        let mut some = 0u8;
+        let mut every = u8::MAX;
+        for (at, &byte) in raw.iter().enumerate() {
+            let kinds = ASCII_BYTE_KINDS[usize::from(byte)];
+            some |= kinds;
+            every &= kinds;
+            buffer[at] = byte | ((kinds & UPPERCASE_BYTE) << 5);
+        }
+        let lowered = &buffer[..raw.len()];
+        let norm_hash = word_hash_bytes(lowered);
+        let first = ASCII_BYTE_KINDS[usize::from(raw.first().copied().unwrap_or(b' '))];
+        let mut shape = 0;
+        if first & UPPERCASE_BYTE != 0 {
+            shape |= CAPITALIZED;
+        }
+        if first & LETTER_BYTE != 0 && every & WORD_BYTE != 0 {
+            shape |= ALPHABETIC;
+        }
+        if first & DIGIT_BYTE != 0 && every & NUMBER_BYTE != 0 {
+            shape |= NUMBER;
+        }
+        let has_uppercase = some & UPPERCASE_BYTE != 0;
+        Token {
+            start,
+            end,
+            norm: CompactString::from_utf8(lowered).expect("ASCII is UTF-8"),
+            sentence: 0,
+            norm_hash,
+            raw_hash: if has_uppercase {
+                word_hash_bytes(raw)
+            } else {
+                norm_hash
+            },
+            norm_prefix_hash: if lowered.len() <= PREFIX_CHARS {
+                norm_hash
+            } else {
+                word_hash_bytes(&lowered[..PREFIX_CHARS])
+            },
+            shape,
+        }
+    }
+
     fn new(text: &str, start: usize, end: usize, norm: CompactString) -> Self {
         let raw = &text[start..end];
         let number = norm.starts_with(|c: char| c.is_ascii_digit())
@@ -140,6 +197,44 @@ impl Token {
         }
     }
 }
+
+/// Bits of [`ASCII_BYTE_KINDS`]. `UPPERCASE_BYTE` is 1 so that shifting it by 5 gives the
+/// bit that lowercases an ASCII capital.
+const UPPERCASE_BYTE: u8 = 1;
+const LETTER_BYTE: u8 = 2;
+const DIGIT_BYTE: u8 = 4;
+/// A byte an alphabetic word may hold: a letter, `-` or `'`.
+const WORD_BYTE: u8 = 8;
+/// A byte a number may hold: a digit, `,` or `.`.
+const NUMBER_BYTE: u8 = 16;
+
+/// What each ASCII byte is, for [`Token::of_ascii_word`], looked up rather than tested.
+const ASCII_BYTE_KINDS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        let mut kinds = 0;
+        if b.is_ascii_uppercase() {
+            kinds |= UPPERCASE_BYTE;
+        }
+        if b.is_ascii_alphabetic() {
+            kinds |= LETTER_BYTE | WORD_BYTE;
+        }
+        if b.is_ascii_digit() {
+            kinds |= DIGIT_BYTE | NUMBER_BYTE;
+        }
+        if b == b'-' || b == b'\'' {
+            kinds |= WORD_BYTE;
+        }
+        if b == b',' || b == b'.' {
+            kinds |= NUMBER_BYTE;
+        }
+        table[byte] = kinds;
+        byte += 1;
+    }
+    table
+};
 
 /// French elided words split off the word they are attached to.
 pub(crate) const ELISIONS: &[&str] = &[
@@ -406,7 +501,7 @@ pub fn tokens(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
 /// Replaces the last token by the hyphenated word that spans `start..end`.
 fn rebuild_joined(text: &str, (start, end): (usize, usize), out: &mut [Token]) {
     if let Some(last) = out.last_mut() {
-        *last = Token::new(text, start, end, normalize(&text[start..end]));
+        *last = Token::of_word(text, start, end);
     }
 }
 
@@ -419,16 +514,11 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         if ELISIONS.contains(&head.as_str()) && split < word.len() {
             head.push('\'');
             out.push(Token::new(text, start, start + split, head));
-            out.push(Token::new(
-                text,
-                start + split,
-                end,
-                normalize(&word[split..]),
-            ));
+            out.push(Token::of_word(text, start + split, end));
             return;
         }
     }
-    out.push(Token::new(text, start, end, normalize(word)));
+    out.push(Token::of_word(text, start, end));
 }
 
 /// The byte offset and length of the first `'` or `’` of a word, found by looking at bytes
@@ -445,8 +535,13 @@ fn find_apostrophe(word: &str) -> Option<(usize, usize)> {
 /// A fast hash of a word, the key of the lexicon indexes ([`crate::lexicon::Matcher`]).
 /// Equal words have equal hashes; the rare collisions are ruled out by comparing the words.
 pub fn word_hash(word: &str) -> u64 {
+    word_hash_bytes(word.as_bytes())
+}
+
+/// [`word_hash`] of a word's UTF-8 bytes.
+fn word_hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
-    hasher.write(word.as_bytes());
+    hasher.write(bytes);
     hasher.finish()
 }
 
@@ -700,6 +795,51 @@ mod tests {
             vec![0, 0, 1, 1]
         );
         assert_eq!(got[2].norm, "trois");
+    }
+
+    #[test]
+    fn ascii_words_get_the_token_of_the_general_path() {
+        let words = [
+            "a",
+            "A",
+            "le",
+            "Le",
+            "LE",
+            "l'",
+            "L'",
+            "aujourd'hui",
+            "porte-parole",
+            "Porte-Parole",
+            "12",
+            "12,5",
+            "1.000",
+            "1,000.5",
+            "3pm",
+            "4AM",
+            "COVID-19",
+            "x86_64",
+            "Mr",
+            "abc",
+            "abcd",
+            "ABCD",
+            "_x",
+            "a_b",
+            "'",
+            "-",
+            "a-",
+            "9a",
+            "a9",
+            "ZzZz",
+        ];
+        for word in words {
+            let text = format!("« {word} »");
+            let (start, end) = (3, 3 + word.len());
+            assert_eq!(
+                Token::of_word(&text, start, end),
+                Token::new(&text, start, end, normalize(word)),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
