@@ -85,31 +85,31 @@ impl Token {
     /// The token of `text[start..end]`, its key lowercased here.
     fn of_word(text: &str, start: usize, end: usize) -> Self {
         let raw = &text[start..end];
-        if raw.is_ascii() && raw.len() <= NORMALIZE_BUFFER {
-            Self::of_ascii_word(start, end, raw.as_bytes())
+        if raw.is_ascii() {
+            Self::of_ascii_word(start, end, raw)
         } else {
             Self::new(text, start, end, normalize(raw))
         }
     }
 
-    /// [`Token::of_word`] for an ASCII word: the key, the hashes and the shape in one pass
-    /// over its bytes, the common case in French news.
-    fn of_ascii_word(start: usize, end: usize, raw: &[u8]) -> Self {
-        let mut buffer = [0u8; NORMALIZE_BUFFER];
+    /// [`Token::of_word`] for an ASCII word: its shape read in one pass over its bytes, and
+    /// its hashes from its key, the common case in French news.
+    fn of_ascii_word(start: usize, end: usize, raw: &str) -> Self {
+        let mut norm = CompactString::from(raw);
+        norm.make_ascii_lowercase();
         // Bits of ASCII_BYTE_KINDS set by some byte, and set by every byte.
         let mut some = 0u8;
         let mut every = u8::MAX;
-        for (at, &byte) in raw.iter().enumerate() {
+        for &byte in raw.as_bytes() {
             let kinds = ASCII_BYTE_KINDS[usize::from(byte)];
             some |= kinds;
             every &= kinds;
-            buffer[at] = byte | ((kinds & UPPERCASE_BYTE) << 5);
         }
-        let lowered = &buffer[..raw.len()];
+        let lowered = norm.as_bytes();
         let norm_hash = word_hash_bytes(lowered);
-        let first = ASCII_BYTE_KINDS[usize::from(raw.first().copied().unwrap_or(b' '))];
+        let first = ASCII_BYTE_KINDS[usize::from(lowered.first().copied().unwrap_or(b' '))];
         let mut shape = 0;
-        if first & UPPERCASE_BYTE != 0 {
+        if raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
             shape |= CAPITALIZED;
         }
         if first & LETTER_BYTE != 0 && every & WORD_BYTE != 0 {
@@ -118,15 +118,13 @@ impl Token {
         if first & DIGIT_BYTE != 0 && every & NUMBER_BYTE != 0 {
             shape |= NUMBER;
         }
-        let has_uppercase = some & UPPERCASE_BYTE != 0;
         Token {
             start,
             end,
-            norm: CompactString::from_utf8(lowered).expect("ASCII is UTF-8"),
             sentence: 0,
             norm_hash,
-            raw_hash: if has_uppercase {
-                word_hash_bytes(raw)
+            raw_hash: if some & UPPERCASE_BYTE != 0 {
+                word_hash_bytes(raw.as_bytes())
             } else {
                 norm_hash
             },
@@ -136,6 +134,7 @@ impl Token {
                 word_hash_bytes(&lowered[..PREFIX_CHARS])
             },
             shape,
+            norm,
         }
     }
 
@@ -198,8 +197,7 @@ impl Token {
     }
 }
 
-/// Bits of [`ASCII_BYTE_KINDS`]. `UPPERCASE_BYTE` is 1 so that shifting it by 5 gives the
-/// bit that lowercases an ASCII capital.
+/// Bits of [`ASCII_BYTE_KINDS`].
 const UPPERCASE_BYTE: u8 = 1;
 const LETTER_BYTE: u8 = 2;
 const DIGIT_BYTE: u8 = 4;
