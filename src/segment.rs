@@ -105,11 +105,12 @@ impl Token {
             some |= kinds;
             every &= kinds;
         }
-        let lowered = norm.as_bytes();
-        let norm_hash = word_hash_bytes(lowered);
-        let first = ASCII_BYTE_KINDS[usize::from(lowered.first().copied().unwrap_or(b' '))];
+        let first = raw
+            .as_bytes()
+            .first()
+            .map_or(0, |&byte| ASCII_BYTE_KINDS[usize::from(byte)]);
         let mut shape = 0;
-        if raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        if first & UPPERCASE_BYTE != 0 {
             shape |= CAPITALIZED;
         }
         if first & LETTER_BYTE != 0 && every & WORD_BYTE != 0 {
@@ -118,6 +119,8 @@ impl Token {
         if first & DIGIT_BYTE != 0 && every & NUMBER_BYTE != 0 {
             shape |= NUMBER;
         }
+        let lowered = norm.as_bytes();
+        let norm_hash = word_hash_bytes(lowered);
         Token {
             start,
             end,
@@ -197,9 +200,11 @@ impl Token {
     }
 }
 
-/// Bits of [`ASCII_BYTE_KINDS`].
+/// An ASCII capital: a bit of [`ASCII_BYTE_KINDS`], as are the four below.
 const UPPERCASE_BYTE: u8 = 1;
+/// An ASCII letter.
 const LETTER_BYTE: u8 = 2;
+/// An ASCII digit.
 const DIGIT_BYTE: u8 = 4;
 /// A byte an alphabetic word may hold: a letter, `-` or `'`.
 const WORD_BYTE: u8 = 8;
