@@ -9,7 +9,8 @@ use calque::error::Error;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let path: PathBuf = std::env::temp_dir().join(format!("calque-fuzz-{}.csv", std::process::id()));
+    let path: PathBuf =
+        std::env::temp_dir().join(format!("calque-fuzz-{}.csv", std::process::id()));
     std::fs::write(&path, data).unwrap();
     // Lines as calque counts them: CR LF, LF and a lone CR each end one.
     let text = String::from_utf8_lossy(data);

@@ -1,8 +1,9 @@
-//! Segmentation never panics, every paragraph, sentence and word points into its text, and
-//! calque's word boundaries are unicode-segmentation's.
+//! Segmentation never panics, every paragraph, sentence and word points into its text, every
+//! word's key, hashes and capital agree with the word as written (whichever path built them),
+//! and calque's word boundaries are unicode-segmentation's.
 #![no_main]
 
-use calque::segment::{paragraphs, sentences, tokens};
+use calque::segment::{normalize, paragraphs, prefix_hash, sentences, tokens, word_hash};
 use calque::word_bounds::word_bound_indices;
 use libfuzzer_sys::fuzz_target;
 use unicode_segmentation::UnicodeSegmentation;
@@ -29,6 +30,16 @@ fn check_text(text: &str) {
             "sentence index goes back"
         );
         assert!(token.sentence < spans.len().max(1));
+        let raw = token.text(text);
+        assert_eq!(token.norm, normalize(raw), "{raw:?}");
+        assert_eq!(token.norm_hash, word_hash(&token.norm), "{raw:?}");
+        assert_eq!(token.raw_hash, word_hash(&token.raw_key(text)), "{raw:?}");
+        assert_eq!(token.norm_prefix_hash, prefix_hash(&token.norm), "{raw:?}");
+        assert_eq!(
+            token.is_capitalized(),
+            raw.chars().next().is_some_and(char::is_uppercase),
+            "{raw:?}"
+        );
         previous_end = token.end;
         previous_sentence = token.sentence;
     }
@@ -46,7 +57,11 @@ const FAST_PATH_CHARS: &[char] = &[
 /// calque's word boundaries equal unicode-segmentation's.
 fn check_word_bounds(text: &str) {
     let expected: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
-    assert_eq!(word_bound_indices(text).collect::<Vec<_>>(), expected, "{text:?}");
+    assert_eq!(
+        word_bound_indices(text).collect::<Vec<_>>(),
+        expected,
+        "{text:?}"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
