@@ -1,5 +1,5 @@
 //! Segmentation never panics, every paragraph, sentence and word points into its text, every
-//! word's key, hashes and capital agree with the word as written (whichever path built them),
+//! word's key, hashes and shape agree with the word as written (whichever path built them),
 //! and calque's word boundaries are unicode-segmentation's.
 #![no_main]
 
@@ -40,6 +40,17 @@ fn check_text(text: &str) {
             raw.chars().next().is_some_and(char::is_uppercase),
             "{raw:?}"
         );
+        let norm = token.norm.as_str();
+        let number = norm.starts_with(|c: char| c.is_ascii_digit())
+            && norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        assert_eq!(token.is_number(), number, "{raw:?}");
+        let alphabetic = norm.starts_with(char::is_alphabetic)
+            && norm
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        assert_eq!(token.is_alphabetic(), alphabetic, "{raw:?}");
         previous_end = token.end;
         previous_sentence = token.sentence;
     }
