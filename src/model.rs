@@ -132,13 +132,45 @@ fn column_means_and_scales<R: AsRef<[f64]>>(rows: &[R], columns: usize) -> (Vec<
     (means, scales)
 }
 
+/// Fewest training rows a feature must fire on (hold a value other than 0) for the fit to
+/// weigh it. A weight learned from one or two rows is wherever the optimiser happens to stop
+/// (on the corpus, `english_honorific` fired on one row and got +0.035 from calque and +0.001
+/// from scikit-learn), and standardising a column of nearly all zeros makes that one hit worth
+/// dozens of standard deviations, so such a weight swings real paragraphs across the threshold.
+/// A feature under the bar keeps its evidence in reports and gets weight 0.
+pub const MIN_FIRING_ROWS: usize = 5;
+
+/// For each column, whether at least [`MIN_FIRING_ROWS`] rows hold a value other than 0.
+fn weighed_columns<R: AsRef<[f64]>>(rows: &[R], columns: usize) -> Vec<bool> {
+    let mut firing = vec![0usize; columns];
+    for row in rows {
+        for (count, &value) in firing.iter_mut().zip(row.as_ref()) {
+            if value != 0.0 {
+                *count += 1;
+            }
+        }
+    }
+    firing
+        .iter()
+        .map(|&count| count >= MIN_FIRING_ROWS)
+        .collect()
+}
+
 /// The standardised feature matrix, column-major: linfa's gradient multiplies by its
-/// transpose, which is 2.5–3× faster in that layout.
-fn standardised_matrix<R: AsRef<[f64]>>(rows: &[R], means: &[f64], scales: &[f64]) -> Array2<f64> {
+/// transpose, which is 2.5–3× faster in that layout. A column not `weighed` is left at 0, so
+/// its weight stays 0.
+fn standardised_matrix<R: AsRef<[f64]>>(
+    rows: &[R],
+    means: &[f64],
+    scales: &[f64],
+    weighed: &[bool],
+) -> Array2<f64> {
     let mut x = Array2::zeros((rows.len(), means.len()).f());
     for (i, row) in rows.iter().enumerate() {
         for (j, &value) in row.as_ref().iter().enumerate() {
-            x[(i, j)] = (value - means[j]) / scales[j];
+            if weighed[j] {
+                x[(i, j)] = (value - means[j]) / scales[j];
+            }
         }
     }
     x
@@ -167,9 +199,16 @@ impl Model {
             )));
         }
         let (means, scales) = column_means_and_scales(rows, names.len());
-        let initial = warm_start(rows, labels, &means, &scales, params, WARM_START_ROWS)?;
-        let x = standardised_matrix(rows, &means, &scales);
-        let (weights, intercept) = fit_linfa(x, labels, params, initial)?;
+        let weighed = weighed_columns(rows, names.len());
+        let standardisation = (means.as_slice(), scales.as_slice(), weighed.as_slice());
+        let initial = warm_start(rows, labels, standardisation, params, WARM_START_ROWS)?;
+        let x = standardised_matrix(rows, &means, &scales, &weighed);
+        let (mut weights, intercept) = fit_linfa(x, labels, params, initial)?;
+        for (weight, &weighed) in weights.iter_mut().zip(&weighed) {
+            if !weighed {
+                *weight = 0.0;
+            }
+        }
         Ok(Model {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
@@ -319,8 +358,7 @@ const WARM_START_FACTOR: usize = 4;
 fn warm_start<R: AsRef<[f64]>>(
     rows: &[R],
     labels: &[u8],
-    means: &[f64],
-    scales: &[f64],
+    (means, scales, weighed): (&[f64], &[f64], &[bool]),
     params: FitParams,
     sample: usize,
 ) -> Result<Option<(Vec<f64>, f64)>> {
@@ -334,7 +372,7 @@ fn warm_start<R: AsRef<[f64]>>(
     if !sample_labels.contains(&0) || !sample_labels.contains(&1) {
         return Ok(None);
     }
-    let x = standardised_matrix(&sample_rows, means, scales);
+    let x = standardised_matrix(&sample_rows, means, scales, weighed);
     fit_linfa(x, &sample_labels, params, None).map(Some)
 }
 
@@ -442,7 +480,8 @@ mod tests {
         let (rows, labels) = toy();
         let params = FitParams::default();
         let model = Model::fit(&rows, &labels, params).unwrap();
-        let x = standardised_matrix(&rows, &model.means, &model.scales);
+        let weighed = weighed_columns(&rows, FEATURES.len());
+        let x = standardised_matrix(&rows, &model.means, &model.scales, &weighed);
         let y: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
         let fitted = LogisticRegression::default()
             .alpha(params.alpha)
@@ -468,6 +507,31 @@ mod tests {
     }
 
     #[test]
+    fn a_feature_firing_on_too_few_rows_gets_no_weight() {
+        let (mut rows, labels) = toy();
+        // Column 0 fires on one row fewer than the bar, column 1 on exactly the bar; both
+        // only on label-1 rows, which alone would give each a large weight.
+        for (k, (row, _)) in rows
+            .iter_mut()
+            .zip(&labels)
+            .filter(|(_, &label)| label == 1)
+            .enumerate()
+        {
+            row[0] = if k + 1 < MIN_FIRING_ROWS { 1.0 } else { 0.0 };
+            row[1] = if k < MIN_FIRING_ROWS { 1.0 } else { 0.0 };
+        }
+        for (row, &label) in rows.iter_mut().zip(&labels) {
+            if label == 0 {
+                row[0] = 0.0;
+                row[1] = 0.0;
+            }
+        }
+        let model = Model::fit(&rows, &labels, FitParams::default()).unwrap();
+        assert_eq!(model.weights[0], 0.0);
+        assert!(model.weights[1] > 0.0, "{}", model.weights[1]);
+    }
+
+    #[test]
     fn linfa_positive_class_is_the_label_linfa_reports() {
         let (rows, _) = toy();
         let label_sets: [Vec<u8>; 3] = [
@@ -481,6 +545,7 @@ mod tests {
                 &rows,
                 &vec![0.0; FEATURES.len()],
                 &vec![1.0; FEATURES.len()],
+                &vec![true; FEATURES.len()],
             );
             let fitted = LogisticRegression::default()
                 .fit(&Dataset::new(x, y))
@@ -497,10 +562,16 @@ mod tests {
         let (rows, labels) = toy();
         let cold = Model::fit(&rows, &labels, FitParams::default()).unwrap();
         let params = FitParams::default();
-        let initial = warm_start(&rows, &labels, &cold.means, &cold.scales, params, 25)
+        let weighed = weighed_columns(&rows, FEATURES.len());
+        let standardisation = (
+            cold.means.as_slice(),
+            cold.scales.as_slice(),
+            weighed.as_slice(),
+        );
+        let initial = warm_start(&rows, &labels, standardisation, params, 25)
             .unwrap()
             .expect("120 rows are more than 4 × 25, of both labels");
-        let x = standardised_matrix(&rows, &cold.means, &cold.scales);
+        let x = standardised_matrix(&rows, &cold.means, &cold.scales, &weighed);
         let (weights, intercept) = fit_linfa(x, &labels, params, Some(initial)).unwrap();
         let warm = Model {
             weights,
@@ -510,11 +581,9 @@ mod tests {
         for row in &rows {
             assert!((warm.probability(row) - cold.probability(row)).abs() < 1e-3);
         }
-        assert!(
-            warm_start(&rows, &labels, &cold.means, &cold.scales, params, 40)
-                .unwrap()
-                .is_none()
-        );
+        assert!(warm_start(&rows, &labels, standardisation, params, 40)
+            .unwrap()
+            .is_none());
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             );
         }
     }
-    recorder.fold_evidence_into(
+    recorder.fold_into(
         &[
             Feature::AnglicismEnglish,
             Feature::EnglishFunctionWord,
@@ -232,14 +232,16 @@ mod tests {
     }
 
     #[test]
-    fn the_words_of_an_english_sentence_are_shown_once_but_still_counted() {
+    fn an_english_sentence_is_counted_once_not_again_by_its_words() {
+        use crate::features::Feature;
         let text = "Le site publie chaque jour des dossiers. The meeting lasted for more than three hours and covered energy and trade.";
         let features = crate::features::extract_article(&[text]);
         let shown: Vec<&str> = features[0].evidence.iter().map(|e| e.feature).collect();
         assert_eq!(shown, vec!["english_sentence"]);
-        let function_words =
-            features[0].values[crate::features::Feature::EnglishFunctionWord as usize];
-        assert!(function_words > 0.0, "still counted: {function_words}");
+        let value = |feature: Feature| features[0].values[feature as usize];
+        assert_eq!(value(Feature::EnglishSentence), 2f64.ln());
+        assert_eq!(value(Feature::EnglishFunctionWord), 0.0);
+        assert_eq!(value(Feature::EnglishVocab), 0.0);
     }
 
     #[test]
@@ -271,6 +273,8 @@ mod tests {
                 .all(|(f, _)| matches!(*f, "english_sentence" | "anglicism_english")),
             "{shown:?}"
         );
+        let anglicisms = features[0].values[crate::features::Feature::AnglicismEnglish as usize];
+        assert_eq!(anglicisms, 2f64.ln(), "partnership alone is counted");
     }
 
     #[test]

@@ -339,18 +339,26 @@ impl Recorder {
         });
     }
 
-    /// Keeps the tallies but drops the evidence of these features inside any of `spans`, when
-    /// a wider piece of evidence covers it (the words of a sentence already shown as English).
-    /// `spans` are sorted and disjoint, so the whole paragraph is folded in one pass.
-    pub fn fold_evidence_into(&mut self, features: &[Feature], spans: &[(usize, usize)]) {
+    /// Takes back the hits of these features inside any of `spans`, tallies and evidence,
+    /// when a wider piece of evidence covers them (the words of a sentence already counted as
+    /// English): each piece of evidence counts once, so the model weighs the sentence and the
+    /// words around it apart instead of splitting one weight between overlapping features.
+    /// `spans` are sorted and disjoint.
+    pub fn fold_into(&mut self, features: &[Feature], spans: &[(usize, usize)]) {
         if spans.is_empty() {
             return;
         }
-        let names: Vec<&str> = features.iter().map(|f| f.info().name).collect();
+        let counts = &mut self.counts;
         self.evidence.retain(|e| {
             let after = spans.partition_point(|&(start, _)| start <= e.start);
             let inside = after > 0 && e.end <= spans[after - 1].1;
-            !(inside && names.contains(&e.feature))
+            let folded = features
+                .iter()
+                .find(|feature| inside && feature.info().name == e.feature);
+            if let Some(&feature) = folded {
+                counts[feature as usize] -= 1;
+            }
+            folded.is_none()
         });
     }
 
