@@ -134,10 +134,10 @@ fn column_means_and_scales<R: AsRef<[f64]>>(rows: &[R], columns: usize) -> (Vec<
 
 /// Fewest training rows a feature must fire on (hold a value other than 0) for the fit to
 /// weigh it. A weight learned from one or two rows is wherever the optimiser happens to stop
-/// (on the corpus, `english_honorific` fired on one row and got +0.035 from calque and +0.001
-/// from scikit-learn), and standardising a column of nearly all zeros makes that one hit worth
-/// dozens of standard deviations, so such a weight swings real paragraphs across the threshold.
-/// A feature under the bar keeps its evidence in reports and gets weight 0.
+/// (calque and scikit-learn gave such a feature weights of different signs on the same
+/// corpus), and standardising a column of nearly all zeros makes that one hit worth dozens of
+/// standard deviations, so such a weight swings real paragraphs across the threshold. A
+/// feature under the bar keeps its evidence in reports and gets weight 0.
 pub const MIN_FIRING_ROWS: usize = 5;
 
 /// For each column, whether at least [`MIN_FIRING_ROWS`] rows hold a value other than 0.

@@ -352,9 +352,13 @@ impl Recorder {
         self.evidence.retain(|e| {
             let after = spans.partition_point(|&(start, _)| start <= e.start);
             let inside = after > 0 && e.end <= spans[after - 1].1;
-            let folded = features
-                .iter()
-                .find(|feature| inside && feature.info().name == e.feature);
+            let folded = if inside {
+                features
+                    .iter()
+                    .find(|feature| feature.info().name == e.feature)
+            } else {
+                None
+            };
             if let Some(&feature) = folded {
                 counts[feature as usize] -= 1;
             }
