@@ -141,6 +141,8 @@ impl Token {
         }
     }
 
+    /// The token of `text[start..end]` given its key: the general path, char by char, which
+    /// [`Token::of_word`] takes for words that are not ASCII.
     fn new(text: &str, start: usize, end: usize, norm: CompactString) -> Self {
         let raw = &text[start..end];
         let number = norm.starts_with(|c: char| c.is_ascii_digit())
@@ -154,31 +156,15 @@ impl Token {
         } else {
             prefix_hash(&norm)
         };
-        // Most words are ASCII: their shape needs no Unicode tables and they hold no `’`.
-        let (capitalized, alphabetic, raw_hash) = if raw.is_ascii() {
-            let joiner = |b: u8| b.is_ascii_alphabetic() || b == b'-' || b == b'\'';
-            (
-                raw.as_bytes()[0].is_ascii_uppercase(),
-                norm.as_bytes()[0].is_ascii_alphabetic() && norm.bytes().all(joiner),
-                if raw == norm.as_str() {
-                    norm_hash
-                } else {
-                    word_hash(raw)
-                },
-            )
+        let joiner = |c: char| is_alphabetic(c) || c == '-' || c == '\'';
+        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+        let alphabetic = norm.starts_with(is_alphabetic) && norm.chars().all(joiner);
+        let raw_hash = if raw == norm.as_str() {
+            norm_hash
+        } else if raw.contains('’') {
+            word_hash(&raw.replace('’', "'"))
         } else {
-            let joiner = |c: char| is_alphabetic(c) || c == '-' || c == '\'';
-            (
-                raw.chars().next().is_some_and(char::is_uppercase),
-                norm.starts_with(is_alphabetic) && norm.chars().all(joiner),
-                if raw == norm.as_str() {
-                    norm_hash
-                } else if raw.contains('’') {
-                    word_hash(&raw.replace('’', "'"))
-                } else {
-                    word_hash(raw)
-                },
-            )
+            word_hash(raw)
         };
         Token {
             start,
@@ -512,11 +498,13 @@ fn rebuild_joined(text: &str, (start, end): (usize, usize), out: &mut [Token]) {
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
     if let Some((apostrophe, mark)) = find_apostrophe(word) {
-        let mut head = normalize(&word[..apostrophe]);
+        let head = &word[..apostrophe];
         let split = apostrophe + mark;
-        if ELISIONS.contains(&head.as_str()) && split < word.len() {
-            head.push('\'');
-            out.push(Token::new(text, start, start + split, head));
+        // The elisions are ASCII, and no other letter lowercases to theirs but the Kelvin
+        // sign (K), which none of them holds.
+        let elided = ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head));
+        if elided && split < word.len() {
+            out.push(Token::of_word(text, start, start + split));
             out.push(Token::of_word(text, start + split, end));
             return;
         }
