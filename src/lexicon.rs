@@ -61,10 +61,12 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("dressed_endings", 2),
     lexicon_source!("dressed_french", 1),
     lexicon_source!("en_function_words", 1),
+    lexicon_source!("female_first_names", 1),
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
     lexicon_source!("namesake_regions", 1),
+    lexicon_source!("person_titles", 2),
     lexicon_source!("role_nouns", 1),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
@@ -642,6 +644,11 @@ pub struct Lexicons {
     pub words: WordTable,
     /// Masculine nouns of roles French also uses for a woman (une témoin, la chef).
     pub role_nouns: FxHashSet<&'static str>,
+    /// Titles French writes before a person's name, masculine to feminine (sénateur to
+    /// sénatrice; juge to itself).
+    pub person_titles: Vec<(&'static str, &'static str)>,
+    /// First names only women bear (hunspell-fr), as written.
+    pub female_first_names: FxHashSet<&'static str>,
     /// Slavic-name transliteration rules.
     pub translit: Vec<TranslitRule>,
     /// English news sentences `calque synth` leaves untranslated in generated paragraphs.
@@ -696,6 +703,11 @@ impl Lexicons {
             en_function_words: embedded_set("en_function_words"),
             fr_compounds: embedded_set("fr_compounds"),
             role_nouns: embedded_set("role_nouns"),
+            person_titles: embedded("person_titles")
+                .into_iter()
+                .map(|e| (e.columns[0], e.columns[1]))
+                .collect(),
+            female_first_names: embedded_set("female_first_names"),
             words: WordTable::embedded(),
             translit: embedded("translit")
                 .into_iter()
@@ -998,6 +1010,29 @@ mod tests {
             let word = lex.words.get(noun);
             let gender = word.and_then(|w| w.gender.or(w.adjective_gender));
             assert_eq!(gender, Some(Gender::Masculine), "role noun {noun:?}");
+        }
+    }
+
+    #[test]
+    fn person_titles_are_masculine_and_name_a_feminine_form() {
+        let lex = &*LEXICONS;
+        for &(masculine, feminine) in &lex.person_titles {
+            let gender = |word| lex.words.get(word).and_then(|w| w.gender);
+            assert_ne!(
+                gender(masculine),
+                Some(Gender::Feminine),
+                "title {masculine:?}"
+            );
+            if feminine != masculine {
+                assert_ne!(
+                    gender(feminine),
+                    Some(Gender::Masculine),
+                    "title {feminine:?}"
+                );
+            }
+        }
+        for name in &lex.female_first_names {
+            assert!(name.starts_with(char::is_uppercase), "first name {name:?}");
         }
     }
 

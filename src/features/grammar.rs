@@ -266,6 +266,8 @@ struct Starter {
     contracts: bool,
     /// In [`PLACE_PREPOSITIONS`].
     place_preposition: bool,
+    /// A title of the person-titles lexicon, with its feminine form.
+    title: Option<&'static str>,
 }
 
 /// The word lists above gathered by word and keyed by [`word_hash`], so that each token is
@@ -303,6 +305,9 @@ static STARTERS: LazyLock<FxHashMap<u64, (&'static str, Starter)>> = LazyLock::n
     for word in PLACE_PREPOSITIONS {
         entry(&mut starters, word).place_preposition = true;
     }
+    for &(masculine, feminine) in &LEXICONS.person_titles {
+        entry(&mut starters, masculine).title = Some(feminine);
+    }
     starters
 });
 
@@ -331,6 +336,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
             Some(Some(gender)) => determiner_gender(analysis, i, gender, recorder),
             Some(None) => plural_noun(analysis, i, recorder),
             None => {}
+        }
+        if let Some(feminine) = starter.title {
+            title_before_woman(analysis, i, feminine, recorder);
         }
         weekday(tokens, i, &mut past, recorder);
         if starter.avoir {
@@ -707,6 +715,116 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
     }
 }
 
+/// Adjectives of nationality and party that show no gender and may stand between a title and
+/// a name (le sénateur démocrate Bernie Sanders, la ministre belge Sophie Wilmès).
+const EPICENE_TITLE_ADJECTIVES: &[&str] = &[
+    "belge",
+    "britannique",
+    "démocrate",
+    "écologiste",
+    "russe",
+    "socialiste",
+    "suisse",
+];
+
+/// A title in the masculine right before a woman's first name and surname (le sénateur
+/// Elizabeth Warren, l'avocat Gloria Allred): English titles show no gender and machine
+/// translation gives the masculine. A title French leaves unchanged for a woman (juge,
+/// ministre) counts only after a masculine determiner or adjective (le juge Amy Coney
+/// Barrett); one with a feminine form counts unless a feminine determiner or adjective shows
+/// the writer chose it for her (la procureur Laure Beccuau).
+fn title_before_woman(analysis: &Analysis, i: usize, feminine: &str, recorder: &mut Recorder) {
+    let tokens = &analysis.tokens;
+    if !tokens[i]
+        .text(analysis.text)
+        .starts_with(char::is_lowercase)
+    {
+        return;
+    }
+    // Up to two adjectives may follow the title (le juge fédéral, le sénateur démocrate).
+    let mut name = i + 1;
+    let mut masculine = false;
+    loop {
+        if !analysis.adjacent(name - 1, name) {
+            return;
+        }
+        if tokens[name].is_capitalized() {
+            break;
+        }
+        let word = tokens[name].norm.as_str();
+        match analysis.words[name].adjective_gender {
+            Some(Gender::Masculine) => masculine = true,
+            Some(Gender::Feminine) => return,
+            None if EPICENE_TITLE_ADJECTIVES.contains(&word) => {}
+            None => return,
+        }
+        if name == i + 2 {
+            return;
+        }
+        name += 1;
+    }
+    let woman = LEXICONS
+        .female_first_names
+        .contains(tokens[name].text(analysis.text))
+        && analysis.adjacent(name, name + 1)
+        && tokens[name + 1].is_capitalized();
+    if !woman {
+        return;
+    }
+    // Adjectives before the title (le nouveau, la première), then maybe a determiner.
+    let mut start = i;
+    let mut feminine_before = false;
+    while start > 0 && analysis.adjacent(start - 1, start) {
+        let before = &tokens[start - 1];
+        if before.norm == "l'" {
+            start -= 1;
+            break;
+        }
+        let gender = PRENOMINAL_ADJECTIVES
+            .iter()
+            .find_map(|&(m, f)| {
+                if before.norm == m {
+                    Some(Gender::Masculine)
+                } else if before.norm == f {
+                    Some(Gender::Feminine)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| match starter(before).determiner {
+                Some(Some(gender)) => Some(gender),
+                _ => None,
+            });
+        let Some(gender) = gender else { break };
+        match gender {
+            Gender::Masculine => masculine = true,
+            Gender::Feminine => feminine_before = true,
+        }
+        start -= 1;
+        if starter(before).determiner.is_some() {
+            break;
+        }
+    }
+    let unchanged = feminine == tokens[i].norm.as_str();
+    let slip = if unchanged {
+        masculine && !feminine_before
+    } else {
+        !feminine_before
+    };
+    if slip {
+        recorder.hit(
+            Feature::GenderClash,
+            tokens[start].start,
+            tokens[name].end,
+            if starts_with_vowel(feminine) {
+                format!("a woman's title: l'{feminine}")
+            } else {
+                format!("a woman's title: la {feminine}")
+            },
+        );
+    }
+}
+
 /// True for inclusive writing, which names both genders at once: a pair of determiners (le/la
 /// président) or a noun with its feminine ending set apart (un président(e), un élu·e).
 fn inclusive_form(analysis: &Analysis, determiner: usize, noun: usize) -> bool {
@@ -1061,6 +1179,30 @@ mod tests {
             ),
             vec!["que une", "de un"]
         );
+    }
+
+    #[test]
+    fn a_masculine_title_before_a_woman_s_name() {
+        assert_eq!(
+            grammar(
+                "Le sénateur démocrate Elizabeth Warren a répondu au juge fédéral Amy Berman \
+                 Jackson, puis l'avocat Gloria Allred a parlé au nouveau ministre Sophie Wilmès.",
+                "gender_clash"
+            ),
+            vec![
+                "Le sénateur démocrate Elizabeth",
+                "au juge fédéral Amy",
+                "l'avocat Gloria",
+                "au nouveau ministre Sophie"
+            ]
+        );
+        // Feminine titles, a title chosen for her (la procureur), a title French keeps for a
+        // woman (le professeur), a man's name, a verb before the name, no surname, an army rank.
+        let right = "La sénatrice Elizabeth Warren, la juge Amy Berman Jackson, la procureur \
+                     Laure Beccuau, le professeur Karine Lacombe, le chanteur Andrea Bocelli, \
+                     le président Joe Biden et le lieutenant Anaïs Collet. Le juge condamne \
+                     Marie Dupont. Le ministre félicite Sophie.";
+        assert!(grammar(right, "gender_clash").is_empty());
     }
 
     #[test]
