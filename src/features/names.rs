@@ -104,10 +104,11 @@ pub fn same_letters(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
-/// True when a place name is part of a longer English name French keeps as is: followed by a
+/// True when a place name is part of a longer foreign name French keeps as is: followed by a
 /// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), after "of"
-/// (University of California), or right after a capitalised word inside the sentence
-/// (Statistics Austria).
+/// (University of California) or the Corsican and Italian "a" and "di", whose spelling the
+/// English one may share (the parties Femu a Corsica, Pè a Corsica), or right after a
+/// capitalised word inside the sentence (Statistics Austria).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
@@ -116,7 +117,9 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
             && t.is_capitalized()
             && &analysis.text[tokens[last].end..t.start] == " "
     });
-    let after_of = first > 0 && same_sentence(first - 1) && tokens[first - 1].norm == "of";
+    let after_of = first > 0
+        && same_sentence(first - 1)
+        && matches!(tokens[first - 1].norm.as_str(), "of" | "a" | "di");
     let after_capitalised = first > 1
         && same_sentence(first - 2)
         && tokens[first - 1].is_capitalized()
@@ -273,7 +276,7 @@ mod tests {
     #[test]
     fn places_inside_english_names_are_left_alone() {
         assert!(fired_in(
-            &["La London Stock Exchange et la University of California ont réagi, selon Statistics Austria."],
+            &["La London Stock Exchange et la University of California ont réagi, selon Statistics Austria, comme Femu a Corsica."],
             0
         )
         .is_empty());
