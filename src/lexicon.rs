@@ -647,7 +647,7 @@ pub struct Lexicons {
     /// Titles French writes before a person's name, masculine to feminine (sénateur to
     /// sénatrice; juge to itself).
     pub person_titles: Vec<(&'static str, &'static str)>,
-    /// First names only women bear (hunspell-fr), as written.
+    /// First names only women bear (hunspell-fr and the 1990 US census), as written.
     pub female_first_names: FxHashSet<&'static str>,
     /// Slavic-name transliteration rules.
     pub translit: Vec<TranslitRule>,

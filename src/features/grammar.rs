@@ -741,7 +741,7 @@ fn title_before_woman(analysis: &Analysis, i: usize, feminine: &str, recorder: &
     {
         return;
     }
-    // Up to two adjectives may follow the title (le juge fédéral, le sénateur démocrate).
+    // One adjective may follow the title (le juge fédéral, le sénateur démocrate).
     let mut name = i + 1;
     let mut masculine = false;
     loop {
@@ -1200,7 +1200,7 @@ mod tests {
         // woman (le professeur), a man's name, a verb before the name, no surname, an army rank.
         let right = "La sénatrice Elizabeth Warren, la juge Amy Berman Jackson, la procureur \
                      Laure Beccuau, le professeur Karine Lacombe, le chanteur Andrea Bocelli, \
-                     le président Joe Biden et le lieutenant Anaïs Collet. Le juge condamne \
+                     le président Joe Biden et le lieutenant Claire Morel. Le juge condamne \
                      Marie Dupont. Le ministre félicite Sophie.";
         assert!(grammar(right, "gender_clash").is_empty());
     }
