@@ -635,15 +635,7 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
             j += 1;
             continue;
         }
-        let adjective = PRENOMINAL_ADJECTIVES.iter().find_map(|&(m, f)| {
-            if word == m {
-                Some(Gender::Masculine)
-            } else if word == f {
-                Some(Gender::Feminine)
-            } else {
-                None
-            }
-        });
+        let adjective = prenominal_gender(word);
         let noun_gender = analysis.words[j]
             .gender
             .filter(|_| {
@@ -780,28 +772,15 @@ fn title_before_woman(analysis: &Analysis, i: usize, feminine: &str, recorder: &
             start -= 1;
             break;
         }
-        let gender = PRENOMINAL_ADJECTIVES
-            .iter()
-            .find_map(|&(m, f)| {
-                if before.norm == m {
-                    Some(Gender::Masculine)
-                } else if before.norm == f {
-                    Some(Gender::Feminine)
-                } else {
-                    None
-                }
-            })
-            .or_else(|| match starter(before).determiner {
-                Some(Some(gender)) => Some(gender),
-                _ => None,
-            });
+        let determiner = starter(before).determiner;
+        let gender = prenominal_gender(&before.norm).or_else(|| determiner.flatten());
         let Some(gender) = gender else { break };
         match gender {
             Gender::Masculine => masculine = true,
             Gender::Feminine => feminine_before = true,
         }
         start -= 1;
-        if starter(before).determiner.is_some() {
+        if determiner.is_some() {
             break;
         }
     }
@@ -896,6 +875,21 @@ fn plural_noun(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     if let Some(gender) = plural_noun_at(i + 1).filter(|_| plural_after) {
         adjective_after(analysis, i, i + 1, gender, recorder);
     }
+}
+
+/// The gender of a singular form of one of [`PRENOMINAL_ADJECTIVES`] (nouveau, première).
+fn prenominal_gender(word: &str) -> Option<Gender> {
+    PRENOMINAL_ADJECTIVES
+        .iter()
+        .find_map(|&(masculine, feminine)| {
+            if word == masculine {
+                Some(Gender::Masculine)
+            } else if word == feminine {
+                Some(Gender::Feminine)
+            } else {
+                None
+            }
+        })
 }
 
 /// The gender of a plural form of one of [`PRENOMINAL_ADJECTIVES`] (prochains, prochaines,
