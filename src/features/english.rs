@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-use super::{Analysis, Feature, Recorder};
+use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 use crate::word_table::WordInfo;
 
@@ -51,6 +51,16 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         }
         let sentence_start = i == 0 || tokens[i - 1].sentence != token.sentence;
         if token.is_capitalized() && !sentence_start {
+            continue;
+        }
+        // A sentence opened by an acronym before ordinary words (WE pour Wallonie Entreprendre,
+        // US Open) starts with a name; a sentence all in capitals is still read.
+        let acronym = sentence_start
+            && in_capitals(token.text(text))
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.sentence == token.sentence && !in_capitals(next.text(text))
+            });
+        if acronym {
             continue;
         }
         if claimed[i] {
@@ -180,12 +190,30 @@ fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
         Englishness::FunctionWord
     } else if word.len() >= 5 && word.ends_with("ing") && fr < 3.0 {
         Englishness::Ing
-    } else if word.chars().count() >= 3 && en >= ENGLISH_MIN_ZIPF && en - fr >= ENGLISH_MARGIN {
+    } else if word.chars().count() >= 3
+        && en >= ENGLISH_MIN_ZIPF
+        && en - fr >= ENGLISH_MARGIN
+        && !french_plural(word, info)
+    {
         Englishness::Vocabulary
     } else {
         return None;
     };
     (!lex.accepted.contains(word)).then_some(kind)
+}
+
+/// True when `word`, a plural the French dictionary lists as a noun, has a singular that is
+/// not more English than French (des reports d'audience, des breaks): English uses such a
+/// plural as a verb as well, which lifts its English frequency, not its Englishness. An
+/// English plural that French forms otherwise (journals for journaux) is no French noun.
+fn french_plural(word: &str, info: &WordInfo) -> bool {
+    info.gender.is_some()
+        && word
+            .strip_suffix('s')
+            .and_then(|singular| LEXICONS.words.get(singular))
+            .is_some_and(|info| {
+                info.gender.is_some() && info.en_zipf - info.fr_zipf < ENGLISH_MARGIN
+            })
 }
 
 /// A hyphenated word the word lists lack (wordfreq splits at hyphens) whose every part is
@@ -334,6 +362,20 @@ mod tests {
     fn function_words_inside_english_names_are_left_alone() {
         let text = "Selon la Bank of America et The Guardian, le marché reste calme.";
         assert!(family(text, "english_function_word").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_opening_a_sentence_is_a_name() {
+        let text = "WE pour Wallonie Entreprendre regroupe trois sociétés. IT est son service.";
+        assert!(family(text, "english_function_word").is_empty());
+        let text = "Le ministre a parlé. With les syndicats, il a signé.";
+        assert_eq!(family(text, "english_function_word"), vec!["With"]);
+    }
+
+    #[test]
+    fn the_plural_of_a_french_noun_is_french() {
+        let text = "Le tribunal a prononcé des reports d'audience sur les goals et les journals.";
+        assert_eq!(family(text, "english_vocab"), vec!["goals", "journals"]);
     }
 
     #[test]

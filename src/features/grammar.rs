@@ -350,9 +350,12 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
             && i > 0
             && tokens[i - 1].norm.as_str() == "d'"
             && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups" | "possession"))
-            && !tokens
-                .get(i + 1)
-                .is_some_and(|next| matches!(next.norm.as_str(), "civil" | "civils"))
+            && !tokens.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "civil" | "civils" | "major" | "majors" | "d'"
+                )
+            })
         {
             recorder.hit(
                 Feature::LowercaseEtat,
@@ -1507,13 +1510,15 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_etat_but_not_coup_d_etat_nor_etat_civil() {
+    fn lowercase_etat_but_not_coup_d_etat_nor_etat_civil_nor_etat_major() {
         assert_eq!(
             grammar("Les médias d'état l'ont annoncé.", "lowercase_etat"),
             vec!["d'état"]
         );
         assert!(grammar("Un coup d'état a eu lieu.", "lowercase_etat").is_empty());
         assert!(grammar("L'officier d'état civil a signé.", "lowercase_etat").is_empty());
+        assert!(grammar("Le chef d'état major a parlé.", "lowercase_etat").is_empty());
+        assert!(grammar("Un changement d'état d'esprit.", "lowercase_etat").is_empty());
         assert!(grammar(
             "Elle invoque la possession d'état pour établir sa filiation.",
             "lowercase_etat"
