@@ -53,16 +53,6 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         if token.is_capitalized() && !sentence_start {
             continue;
         }
-        // A sentence opened by an acronym before ordinary words (WE pour Wallonie Entreprendre,
-        // US Open) starts with a name; a sentence all in capitals is still read.
-        let acronym = sentence_start
-            && in_capitals(token.text(text))
-            && tokens.get(i + 1).is_some_and(|next| {
-                next.sentence == token.sentence && !in_capitals(next.text(text))
-            });
-        if acronym {
-            continue;
-        }
         if claimed[i] {
             english_by_sentence[token.sentence] += 1;
             continue;
@@ -83,11 +73,19 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         let Some(kind) = kind else {
             continue;
         };
-        let in_name = match kind {
-            Englishness::FunctionWord => inside_name(analysis, i),
-            Englishness::Ing => sentence_start && opens_name(analysis, i),
-            Englishness::Vocabulary => false,
-        };
+        // A sentence opened by an acronym before ordinary words (WE pour Wallonie Entreprendre,
+        // US Open) starts with a name; a sentence all in capitals is still read.
+        let acronym = sentence_start
+            && in_capitals(token.text(text))
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.sentence == token.sentence && !in_capitals(next.text(text))
+            });
+        let in_name = acronym
+            || match kind {
+                Englishness::FunctionWord => inside_name(analysis, i),
+                Englishness::Ing => sentence_start && opens_name(analysis, i),
+                Englishness::Vocabulary => false,
+            };
         if in_name {
             continue;
         }

@@ -77,7 +77,9 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
             continue;
         }
         let slavic = SLAVIC_ENDINGS.iter().any(|e| token.norm.ends_with(e));
-        if !(slavic || after_first_name[i]) || token.norm.chars().count() < 4 {
+        // A capital inside the word makes it a brand (YouGov), not a surname.
+        let inner_capital = token.text(text).chars().skip(1).any(char::is_uppercase);
+        if !(slavic || after_first_name[i]) || inner_capital || token.norm.chars().count() < 4 {
             continue;
         }
         if let Some(french) = transliterate(token.text(text)) {
@@ -328,5 +330,6 @@ mod tests {
             found,
             vec![("english_transliteration", "Shuvalov".to_string())]
         );
+        assert!(fired_in(&["Un sondage de l'institut YouGov le confirme."], 0).is_empty());
     }
 }
