@@ -219,11 +219,18 @@ impl Sources {
 /// Reads one article's text, checking size, binary content and encoding.
 pub fn read_text(source: &Source, options: &ReadOptions) -> Result<String> {
     let path = PathBuf::from(source.name());
-    let reader: Box<dyn Read> = match source {
-        Source::Stdin => Box::new(std::io::stdin()),
-        Source::File(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::io(p, e))?),
+    let (reader, size): (Box<dyn Read>, u64) = match source {
+        Source::Stdin => (Box::new(std::io::stdin()), 0),
+        Source::File(p) => {
+            let file = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+            let size = file.metadata().map_or(0, |m| m.len());
+            (Box::new(file), size)
+        }
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more, so that it is read in one call and its end
+    // found in a second (a buffer grown from empty takes a dozen calls for a few kilobytes).
+    let room = usize::try_from(size.min(options.max_bytes)).map_or(0, |n| n.saturating_add(1));
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(options.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
