@@ -1,11 +1,13 @@
 //! Work spread over threads with results kept in input order, for `--jobs N`.
 //!
 //! The calling thread reads items from the iterator and hands them to `jobs` worker threads
-//! over a channel; results come back tagged with their position and go to the sink in input
-//! order. Reading, working and writing overlap (a batch-at-a-time design left the workers
-//! idle while a batch was read and written, and while the slowest item of a batch finished).
-//! The output is the same bytes whatever the number of threads, and at most a window of a
-//! few items per thread is in flight, so memory does not grow with the input.
+//! over a channel, a few at a time; results come back tagged with their position and go to
+//! the sink in input order. Reading, working and writing overlap (a design that waited for a
+//! whole round of items left the workers idle while it was read and written, and while its
+//! slowest item finished). Handing over a few items per message instead of one cuts the
+//! threads' wake-ups, which cost the kernel a tenth of the time on two cores. The output is
+//! the same bytes whatever the number of threads, and at most a window of a few items per
+//! thread is in flight, so memory does not grow with the input.
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
@@ -16,6 +18,9 @@ use std::thread::Result as ThreadResult;
 /// Items in flight per thread (read but not yet given to the sink): enough to keep threads
 /// busy when item costs differ, few enough to keep memory small.
 const ITEMS_PER_THREAD: usize = 8;
+/// Items handed to a worker in one message, and returned in one. An item read from a slow
+/// stream waits for the next three, or for the end of the input, before it is scored.
+const ITEMS_PER_BATCH: usize = 4;
 
 /// The number of threads to use when the user does not say: every core the system grants.
 pub fn default_jobs() -> usize {
@@ -42,18 +47,22 @@ where
         }
         return Ok(());
     }
-    let window = jobs * ITEMS_PER_THREAD;
-    // Both channels hold the whole window, so neither side ever waits on a full channel.
-    let (task_sender, task_receiver) = sync_channel::<(usize, T)>(window);
+    // Batches in flight; both channels hold them all, so neither side ever waits on a full
+    // channel.
+    let window = jobs * ITEMS_PER_THREAD / ITEMS_PER_BATCH;
+    let (task_sender, task_receiver) = sync_channel::<(usize, Vec<T>)>(window);
     let task_receiver = Mutex::new(task_receiver);
     std::thread::scope(|scope| {
-        let (result_sender, result_receiver) = sync_channel::<(usize, ThreadResult<R>)>(window);
+        let (result_sender, result_receiver) =
+            sync_channel::<(usize, ThreadResult<Vec<R>>)>(window);
         for _ in 0..jobs {
             let result_sender = result_sender.clone();
             let (task_receiver, work) = (&task_receiver, &work);
             scope.spawn(move || {
-                while let Some((index, item)) = next_task(task_receiver) {
-                    let result = catch_unwind(AssertUnwindSafe(|| work(item)));
+                while let Some((index, batch)) = next_task(task_receiver) {
+                    let result = catch_unwind(AssertUnwindSafe(|| {
+                        batch.into_iter().map(work).collect::<Vec<R>>()
+                    }));
                     if result_sender.send((index, result)).is_err() {
                         break;
                     }
@@ -61,15 +70,18 @@ where
             });
         }
         drop(result_sender);
-        let mut items = items.enumerate();
+        let mut items = items.fuse();
         let mut sent = 0;
         let mut sunk = 0;
-        let mut finished: BTreeMap<usize, R> = BTreeMap::new();
-        let outcome = loop {
+        let mut finished: BTreeMap<usize, Vec<R>> = BTreeMap::new();
+        let outcome = 'run: loop {
             while sent - sunk < window {
-                let Some(task) = items.next() else { break };
+                let batch: Vec<T> = items.by_ref().take(ITEMS_PER_BATCH).collect();
+                if batch.is_empty() {
+                    break;
+                }
                 task_sender
-                    .send(task)
+                    .send((sent, batch))
                     .expect("workers wait for tasks until the sender is dropped");
                 sent += 1;
             }
@@ -80,19 +92,16 @@ where
                 .recv()
                 .expect("a worker answers every task it takes");
             match result {
-                Ok(result) => finished.insert(index, result),
+                Ok(results) => finished.insert(index, results),
                 Err(panic) => resume_unwind(panic),
             };
-            let mut failed = None;
-            while let Some(result) = finished.remove(&sunk) {
+            while let Some(results) = finished.remove(&sunk) {
                 sunk += 1;
-                if let Err(error) = sink(result) {
-                    failed = Some(error);
-                    break;
+                for result in results {
+                    if let Err(error) = sink(result) {
+                        break 'run Err(error);
+                    }
                 }
-            }
-            if let Some(error) = failed {
-                break Err(error);
             }
         };
         // Closing both channels lets the workers stop before the scope waits for them.
@@ -103,7 +112,7 @@ where
 }
 
 /// The next task for a worker, or `None` once the calling thread stopped sending.
-fn next_task<T>(tasks: &Mutex<Receiver<(usize, T)>>) -> Option<(usize, T)> {
+fn next_task<T>(tasks: &Mutex<Receiver<(usize, Vec<T>)>>) -> Option<(usize, Vec<T>)> {
     tasks.lock().unwrap_or_else(|e| e.into_inner()).recv().ok()
 }
 
@@ -137,6 +146,9 @@ mod tests {
             assert_eq!(run(jobs, 100), expected, "jobs {jobs}");
         }
         assert!(run(4, 0).is_empty());
+        // Fewer items than a batch, and a last batch left part-filled.
+        assert_eq!(run(2, 3), vec![0, 10, 20]);
+        assert_eq!(run(3, 102), (0..102).map(|i| i * 10).collect::<Vec<_>>());
     }
 
     #[test]
