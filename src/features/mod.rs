@@ -72,7 +72,7 @@ features! {
     NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form (accent and hyphen variants aside)";
     Calque => "calque", "calques", Count, "phrases translated word for word from English";
     StraightQuotes => "straight_quotes", "typography", Count, "quotations in straight quotes instead of « »";
-    PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma or period inside the closing quote, English style";
+    PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma or period inside the closing quote, English style, or a quotation closed with «";
     NoSpaceBeforePunctuation => "no_space_before_punctuation", "typography", Count, "no space before ; : ! ?";
     EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 3.5, 130mph)";
     EnglishDate => "english_date", "typography", Count, "English date and time formats (June 19, juin 19, 4pm)";

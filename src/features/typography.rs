@@ -144,7 +144,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
-/// Straight quotation marks, and a comma or period placed inside the closing quote.
+/// Straight quotation marks, a comma or period placed inside the closing quote, and a
+/// quotation closed with «.
 fn quotes(text: &str, recorder: &mut Recorder) {
     let positions: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
     for pair in positions.chunks(2) {
@@ -184,6 +185,21 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             );
         }
     }
+    // « is C2 AB in UTF-8; a vectorised search for its last byte, which ë (C3 AB) shares.
+    let bytes = text.as_bytes();
+    let guillemets = memchr::memchr_iter(0xAB, bytes)
+        .filter(|&last| last > 0 && bytes[last - 1] == 0xC2)
+        .map(|last| last - 1);
+    for at in guillemets {
+        if closes_with_an_opening_guillemet(text, at) {
+            recorder.hit(
+                Feature::PunctuationInsideQuote,
+                at,
+                at + '«'.len_utf8(),
+                "French closes a quotation with »",
+            );
+        }
+    }
     if text.ends_with(".\"") && !quotes_a_sentence(text, &positions, text.len() - 1) {
         recorder.hit(
             Feature::PunctuationInsideQuote,
@@ -192,6 +208,19 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             "French puts the period after the closing quote",
         );
     }
+}
+
+/// True when the « at byte `at` closes a quotation: right after a word, and before
+/// punctuation or the end of the paragraph (rentrez chez vous« , puis…), as English quotes
+/// converted to « » in turn leave it. An opening « after a word missing its space (sur«
+/// Toujours là ») is followed by a word.
+fn closes_with_an_opening_guillemet(text: &str, at: usize) -> bool {
+    let after_word = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    let rest = text[at + '«'.len_utf8()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    after_word && (rest.is_empty() || rest.starts_with([',', '.', ';', ':', '!', '?', ')']))
 }
 
 /// True when the quotation whose closing mark is at byte `close` quotes whole sentences, whose
@@ -583,6 +612,16 @@ mod tests {
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
         assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+    }
+
+    #[test]
+    fn a_quotation_closed_with_an_opening_guillemet() {
+        let text = "Il a lancé « rentrez chez vous« , puis il est parti.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec!["«"]);
+        let text = "Le titre du disque, « Night Drive«.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec!["«"]);
+        let text = "Il chante sur« Toujours là » ce soir.";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
     }
 
     #[test]
