@@ -108,6 +108,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     quotes(analysis.text, recorder);
     spacing(analysis.text, recorder);
     numbers(analysis, recorder);
+    spaced_number_sign(analysis.text, recorder);
     imperial_units(analysis, recorder);
     dates(analysis, recorder);
     currency(analysis.text, recorder);
@@ -344,6 +345,29 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
                 token.end,
                 "French: 3,5 (comma)",
             );
+        }
+    }
+}
+
+/// "n ° 1", the English "No. 1" as machine translation renders it, with a space between the
+/// n and its sign; French writes n° 1.
+fn spaced_number_sign(text: &str, recorder: &mut Recorder) {
+    let bytes = text.as_bytes();
+    // ° is C2 B0 in UTF-8: a vectorised search for its last byte.
+    for last in memchr::memchr_iter(0xB0, bytes) {
+        let Some(sign) = last.checked_sub(1).filter(|&at| bytes[at] == 0xC2) else {
+            continue;
+        };
+        let Some(n) = text[..sign]
+            .strip_suffix(' ')
+            .and_then(|before| before.strip_suffix(['n', 'N']))
+        else {
+            continue;
+        };
+        let word_start = !n.ends_with(|c: char| c.is_alphanumeric());
+        let after = text[last + 1..].trim_start_matches(' ');
+        if word_start && after.starts_with(|c: char| c.is_ascii_digit()) {
+            recorder.hit(Feature::EnglishNumber, n.len(), last + 1, "French: n° 1");
         }
     }
 }
@@ -612,6 +636,14 @@ mod tests {
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
         assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+    }
+
+    #[test]
+    fn a_number_sign_spaced_from_its_n() {
+        let text = "La chanson entre au n ° 1 du classement, devant le N ° 2.";
+        assert_eq!(typography(text, "english_number"), vec!["n °", "N °"]);
+        let text = "L'arrêté n° 2015-12 et l'amendement n°500, à 20 °C.";
+        assert!(typography(text, "english_number").is_empty());
     }
 
     #[test]
