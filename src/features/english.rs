@@ -209,8 +209,8 @@ fn french_plural(word: &str, info: &WordInfo) -> bool {
         && word
             .strip_suffix('s')
             .and_then(|singular| LEXICONS.words.get(singular))
-            .is_some_and(|info| {
-                info.gender.is_some() && info.en_zipf - info.fr_zipf < ENGLISH_MARGIN
+            .is_some_and(|found| {
+                found.gender.is_some() && found.en_zipf - found.fr_zipf < ENGLISH_MARGIN
             })
 }
 
