@@ -165,6 +165,12 @@ const OTHER_NOUN_BEFORE: &[&str] = &["à", "d'", "de", "et", "ou"];
 /// (a noun is checked from the word list): "une robe noir et blanc", "une offre grand public"
 /// (public is also an adjective, so the noun list leaves it out).
 const ADJECTIVE_PAIRINGS: &[&str] = &["et", "public"];
+/// Feminine nouns of the old compounds in which "grand" does not agree (grand-mère,
+/// grand-messe, grand-rue), which people also type without the hyphen.
+const GRAND_COMPOUND_NOUNS: &[&str] = &[
+    "chose", "croix", "mère", "mères", "messe", "messes", "place", "route", "rue", "salle",
+    "tante", "tantes", "voile",
+];
 /// Words after which le/la is a pronoun, not a determiner (il la voit, ne le dit).
 const PRONOUN_CONTEXT: &[&str] = &[
     "elle", "elles", "il", "ils", "je", "j'", "n'", "ne", "nous", "on", "qui", "tu", "vous",
@@ -630,6 +636,20 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         let word = tokens[j].norm.as_str();
         // La saint Sylvestre, la Saint-Jean: la fête de saint Sylvestre, not a clash.
         if word == "saint" {
+            return;
+        }
+        // "grand" in the old compounds it does not agree in (la grand-messe, une grand-mère),
+        // typed without the hyphen: cette nouvelle grand messe.
+        if word == "grand"
+            && tokens
+                .get(j + 1)
+                .is_some_and(|next| GRAND_COMPOUND_NOUNS.contains(&next.norm.as_str()))
+        {
+            return;
+        }
+        // "tout le temps" is an adverb: an adjective after it describes another noun (la salle
+        // est tout le temps pleine).
+        if word == "temps" && i > 0 && tokens[i - 1].norm.as_str() == "tout" {
             return;
         }
         // "quasi" before a noun is the adverb of la quasi-totalité, often typed without its
@@ -1264,6 +1284,17 @@ mod tests {
                     des États-Unis ; il travaille chez Texas Instruments à Kansas City, va à \
                     Mexico, en France et à Cuba.";
         assert!(grammar(text, "failed_elision").is_empty());
+    }
+
+    #[test]
+    fn grand_in_its_old_compounds_and_tout_le_temps_are_no_clashes() {
+        let text = "Pour cette nouvelle grand messe du festival, la salle est tout le temps \
+                    pleine et sa grand mère aussi.";
+        assert!(grammar(text, "gender_clash").is_empty());
+        assert_eq!(
+            grammar("Il a vu cette grand maison.", "gender_clash"),
+            vec!["cette grand"]
+        );
     }
 
     #[test]
