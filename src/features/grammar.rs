@@ -639,7 +639,7 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
             return;
         }
         // "grand" in the old compounds it does not agree in (la grand-messe, une grand-mère),
-        // typed without the hyphen: cette nouvelle grand messe.
+        // typed without the hyphen: la grand messe de Pâques.
         if word == "grand"
             && tokens
                 .get(j + 1)
@@ -647,7 +647,7 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
         {
             return;
         }
-        // "tout le temps" is an adverb: an adjective after it describes another noun (la salle
+        // "tout le temps" is an adverb: an adjective after it describes another noun (la piscine
         // est tout le temps pleine).
         if word == "temps" && i > 0 && tokens[i - 1].norm.as_str() == "tout" {
             return;
@@ -1288,8 +1288,8 @@ mod tests {
 
     #[test]
     fn grand_in_its_old_compounds_and_tout_le_temps_are_no_clashes() {
-        let text = "Pour cette nouvelle grand messe du festival, la salle est tout le temps \
-                    pleine et sa grand mère aussi.";
+        let text = "Pour la grand messe de Noël, la piscine est tout le temps pleine, et sa \
+                    grand mère le sait.";
         assert!(grammar(text, "gender_clash").is_empty());
         assert_eq!(
             grammar("Il a vu cette grand maison.", "gender_clash"),
