@@ -78,8 +78,8 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
         }
         let slavic = SLAVIC_ENDINGS.iter().any(|e| token.norm.ends_with(e));
         // A capital inside the word makes it a brand (YouGov), not a surname.
-        let inner_capital = token.text(text).chars().skip(1).any(char::is_uppercase);
-        if !(slavic || after_first_name[i]) || inner_capital || token.norm.chars().count() < 4 {
+        let inner_capital = || token.text(text).chars().skip(1).any(char::is_uppercase);
+        if !(slavic || after_first_name[i]) || token.norm.chars().count() < 4 || inner_capital() {
             continue;
         }
         if let Some(french) = transliterate(token.text(text)) {

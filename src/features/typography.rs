@@ -186,12 +186,7 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             );
         }
     }
-    // « is C2 AB in UTF-8; a vectorised search for its last byte, which ë (C3 AB) shares.
-    let bytes = text.as_bytes();
-    let guillemets = memchr::memchr_iter(0xAB, bytes)
-        .filter(|&last| last > 0 && bytes[last - 1] == 0xC2)
-        .map(|last| last - 1);
-    for at in guillemets {
+    for at in char_offsets(text, '«') {
         if closes_with_an_opening_guillemet(text, at) {
             recorder.hit(
                 Feature::PunctuationInsideQuote,
@@ -209,6 +204,19 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             "French puts the period after the closing quote",
         );
     }
+}
+
+/// Byte offsets of `c` in `text`, by a vectorised search for its last UTF-8 byte, checked
+/// against the bytes before it (ë ends in AB too, like «): the standard library's search for
+/// a char is not vectorised.
+fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut encoded = [0; 4];
+    let len = c.encode_utf8(&mut encoded).len();
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(encoded[len - 1], bytes).filter_map(move |last| {
+        let start = (last + 1).checked_sub(len)?;
+        (bytes[start..=last] == encoded[..len]).then_some(start)
+    })
 }
 
 /// True when the « at byte `at` closes a quotation: right after a word, and before
@@ -352,12 +360,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
 /// "n ° 1", the English "No. 1" as machine translation renders it, with a space between the
 /// n and its sign; French writes n° 1.
 fn spaced_number_sign(text: &str, recorder: &mut Recorder) {
-    let bytes = text.as_bytes();
-    // ° is C2 B0 in UTF-8: a vectorised search for its last byte.
-    for last in memchr::memchr_iter(0xB0, bytes) {
-        let Some(sign) = last.checked_sub(1).filter(|&at| bytes[at] == 0xC2) else {
-            continue;
-        };
+    for sign in char_offsets(text, '°') {
         let Some(n) = text[..sign]
             .strip_suffix(' ')
             .and_then(|before| before.strip_suffix(['n', 'N']))
@@ -365,9 +368,10 @@ fn spaced_number_sign(text: &str, recorder: &mut Recorder) {
             continue;
         };
         let word_start = !n.ends_with(|c: char| c.is_alphanumeric());
-        let after = text[last + 1..].trim_start_matches(' ');
+        let end = sign + '°'.len_utf8();
+        let after = text[end..].trim_start_matches(' ');
         if word_start && after.starts_with(|c: char| c.is_ascii_digit()) {
-            recorder.hit(Feature::EnglishNumber, n.len(), last + 1, "French: n° 1");
+            recorder.hit(Feature::EnglishNumber, n.len(), end, "French: n° 1");
         }
     }
 }
