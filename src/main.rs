@@ -552,3 +552,54 @@ fn main() -> ExitCode {
 fn jobs(given: Option<u64>) -> usize {
     given.map_or_else(calque::parallel::default_jobs, |n| n as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shell commands of the README's code blocks, comments and redirections cut off,
+    /// split at pipes and `&&`: `(line, words)` for each one.
+    fn readme_commands() -> Vec<(usize, Vec<&'static str>)> {
+        let mut commands = Vec::new();
+        let mut in_block = false;
+        for (number, line) in include_str!("../README.md").lines().enumerate() {
+            if line.starts_with("```") {
+                in_block = !in_block;
+                continue;
+            }
+            if !in_block {
+                continue;
+            }
+            let code = line.split(" #").next().unwrap_or(line);
+            for command in code.split(['|', ';']).flat_map(|part| part.split("&&")) {
+                let words: Vec<&str> = command
+                    .split_whitespace()
+                    .take_while(|word| !word.starts_with(['>', '<']) && !word.starts_with("2>"))
+                    .collect();
+                commands.push((number + 1, words));
+            }
+        }
+        commands
+    }
+
+    #[test]
+    fn readme_examples_are_one_valid_command_a_line() {
+        let mut parsed = 0;
+        for (line, words) in readme_commands() {
+            let Some(at) = words.iter().position(|&word| word == "calque") else {
+                continue;
+            };
+            assert_eq!(at, 0, "README.md:{line}: calque in the middle of {words:?}");
+            assert_eq!(
+                words.iter().filter(|&&word| word == "calque").count(),
+                1,
+                "README.md:{line}: two commands on one line: {words:?}"
+            );
+            if let Err(error) = Cli::try_parse_from(&words) {
+                panic!("README.md:{line}: {words:?} does not parse: {error}");
+            }
+            parsed += 1;
+        }
+        assert!(parsed >= 30, "only {parsed} README commands found");
+    }
+}
