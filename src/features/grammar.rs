@@ -62,6 +62,8 @@ const AFTER_THE_NUMBER_ONE: &[&str] = &[
 const ELIDING_FORMS: &[&str] = &[
     "beau", "ce", "cet", "ma", "nouveau", "sa", "si", "ta", "vieux",
 ];
+/// Prepositions that "de et" coordinates in credits: "de et avec", "de et par".
+const COORDINATED_PREPOSITIONS: &[&str] = &["avec", "par"];
 /// Vowel-initial words that do not trigger elision (le onze, le oui), and "ou", which only
 /// follows an unelided word in a coordination (le ou les auteurs, plus de ou moins de).
 const NO_ELISION_BEFORE: &[&str] = &[
@@ -161,6 +163,10 @@ const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// nouns ("un homme et une femme heureux"), or with the noun the phrase completes ("la coupe
 /// du monde féminine", "une boîte de la marque noire"). "du" and "au" hold such a "de" or "à".
 const OTHER_NOUN_BEFORE: &[&str] = &["à", "d'", "de", "et", "ou"];
+/// Prepositions after an adjective that show it heads a complement of its own, and so may
+/// describe a noun further back when "des" or "aux" holds a "de" or "à": "les femmes
+/// responsables des achats âgées de moins de cinquante ans".
+const ADJECTIVE_COMPLEMENTS: &[&str] = &["d'", "de", "par", "à"];
 /// Words after an adjective that make it part of a fixed, invariable pair when no noun follows
 /// (a noun is checked from the word list): "une robe noir et blanc", "une offre grand public"
 /// (public is also an adjective, so the noun list leaves it out).
@@ -437,7 +443,8 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
         && !(NO_ELISION_BEFORE.contains(&next.norm.as_str())
             && (matches!(word, "la" | "le") || !NUMBER_WORDS.contains(&next.norm.as_str())))
         && !(word == "la" && LA_FOR_LÀ_BEFORE.contains(&next.norm.as_str()))
-        && !(word == "de" && the_number_one(analysis, i + 1));
+        && !(word == "de" && the_number_one(analysis, i + 1))
+        && !coordinated_prepositions(analysis, i);
     let noun_next = lowercase_next
         && analysis.words[i + 1].gender.is_some()
         && !VERBS_NOT_NOUNS.contains(&next.norm.as_str());
@@ -487,6 +494,16 @@ fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder: &mut Recor
             ),
         );
     }
+}
+
+/// True when the "de" at `i` is coordinated with a preposition by "et": "un spectacle de et
+/// avec Zazie", "des poèmes de et par l'auteur".
+fn coordinated_prepositions(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    tokens[i].norm == "de"
+        && tokens[i + 1].norm == "et"
+        && same_sentence(tokens, i + 1, i + 2)
+        && COORDINATED_PREPOSITIONS.contains(&tokens[i + 2].norm.as_str())
 }
 
 /// True when the word at `i` is "un" or "une" as the number: before a range or a measure.
@@ -1006,6 +1023,9 @@ fn adjective_after(
     if !clash
         || NOUNS_BEFORE_A_DETACHED_ADJECTIVE.contains(&tokens[noun].norm.as_str())
         || matches!(tokens[determiner].norm.as_str(), "au" | "du")
+        || (matches!(tokens[determiner].norm.as_str(), "aux" | "des")
+            && same_sentence(tokens, next, next + 1)
+            && ADJECTIVE_COMPLEMENTS.contains(&tokens[next + 1].norm.as_str()))
         || (determiner > 0 && OTHER_NOUN_BEFORE.contains(&tokens[determiner - 1].norm.as_str()))
     {
         return;
@@ -1319,12 +1339,13 @@ mod tests {
                     2010, il a dit de (presque) tout un site de e-commerce, plus de ou moins de \
                     cent ; le nouveau est là, et le off d'Avignon aussi. Une crue de un mètre, \
                     de un à trois jours ; la aussi, la où il faut. Le « on » remplace le \
-                    \"nous\", et le « il » impersonnel ne désigne personne.";
+                    \"nous\", et le « il » impersonnel ne désigne personne. Un récital de et \
+                    avec la pianiste, des contes de et par l'auteur.";
         assert!(grammar(text, "failed_elision").is_empty());
         assert_eq!(
             grammar(
                 "Lorsque il part, puisque on le dit, jusque à Paris, le ou la entreprise de \
-                 « accord » et la \"obligation\" de un projet.",
+                 « accord » et la \"obligation\" de un projet, le but de et la fin.",
                 "failed_elision"
             ),
             vec![
@@ -1334,7 +1355,8 @@ mod tests {
                 "la entreprise",
                 "de « accord",
                 "la \"obligation",
-                "de un"
+                "de un",
+                "de et"
             ]
         );
     }
@@ -1486,7 +1508,9 @@ mod tests {
         let text = "Une fois seul, il a choisi un câble haute tension, une offre grand public et \
                     une robe noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
                     monde féminine ; la situation, actuelle ou non, reste une question délicate. \
-                    Une panne moteur survenue en mer a retenu une équipe vainqueur au port.";
+                    Une panne moteur survenue en mer a retenu une équipe vainqueur au port. \
+                    Les lectrices des magazines âgées de vingt ans, une aide aux salariés \
+                    destinée à l'emploi.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 

@@ -116,6 +116,15 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(analysis.text);
+        if word == "XNUMX" {
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                token.end,
+                "a placeholder some machine-translation pipelines leave for a number",
+            );
+            continue;
+        }
         if matches!(word, "Mr" | "Mrs" | "Ms") {
             recorder.hit(
                 Feature::EnglishHonorific,
@@ -233,20 +242,25 @@ fn closes_with_an_opening_guillemet(text: &str, at: usize) -> bool {
 }
 
 /// True when the quotation whose closing mark is at byte `close` quotes whole sentences, whose
-/// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital, or
-/// a sentence inside it ends before a capital (« les routes sont fermées. Restez chez vous. »).
-/// `straight` holds the byte offsets of the paragraph's straight quotes.
+/// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital,
+/// a colon introduces it (il explique : « le protocole est simple. »), or a sentence inside it
+/// ends before a capital (« les routes sont fermées. Restez chez vous. »). `straight` holds
+/// the byte offsets of the paragraph's straight quotes.
 fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
+    // The byte offsets where the opening mark starts and where the quotation starts.
     let open = if text[close..].starts_with('"') {
         straight
             .chunks(2)
             .find(|pair| pair.get(1) == Some(&close))
-            .map(|pair| pair[0] + 1)
+            .map(|pair| (pair[0], pair[0] + 1))
     } else {
-        text[..close].rfind('“').map(|open| open + '“'.len_utf8())
+        text[..close]
+            .rfind('“')
+            .map(|mark| (mark, mark + '“'.len_utf8()))
     };
-    open.is_some_and(|open| {
+    open.is_some_and(|(mark, open)| {
         text[open..].trim_start().starts_with(char::is_uppercase)
+            || text[..mark].trim_end().ends_with(':')
             || holds_a_sentence_end(&text[open..close])
     })
 }
@@ -640,6 +654,10 @@ mod tests {
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
         assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        // A colon introduces a quoted sentence, whatever its first letter.
+        let text = "Et la chercheuse d'ajouter : \"la méthode est ancienne mais fiable.\" Puis \
+                    elle repart. Elle précise: “le relevé se fait en mai.” C'est tout.";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
     }
 
     #[test]
@@ -648,6 +666,13 @@ mod tests {
         assert_eq!(typography(text, "english_number"), vec!["n °", "N °"]);
         let text = "L'arrêté n° 2015-12 et l'amendement n°500, à 20 °C.";
         assert!(typography(text, "english_number").is_empty());
+    }
+
+    #[test]
+    fn the_number_placeholder_of_machine_translation() {
+        let text = "La production a baissé de XNUMX % depuis novembre XNUMX.";
+        assert_eq!(typography(text, "english_number"), vec!["XNUMX", "XNUMX"]);
+        assert!(typography("Le code xnumx du fichier.", "english_number").is_empty());
     }
 
     #[test]
