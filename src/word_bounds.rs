@@ -106,7 +106,46 @@ pub fn is_letter(c: char) -> bool {
 
 /// True when every character of the text is in the fast set.
 fn is_fast(text: &str) -> bool {
-    text.chars().all(|c| class(c).is_some())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            if ASCII_CLASSES[usize::from(bytes[at])].is_none() {
+                return false;
+            }
+            at += 1;
+        } else {
+            let c = char_at(text, at);
+            if class_by_match(c).is_none() {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// The character that starts at byte `at`, which holds one.
+#[inline]
+fn char_at(text: &str, at: usize) -> char {
+    text[at..]
+        .chars()
+        .next()
+        .expect("a character starts at a boundary before the end")
+}
+
+/// The class and UTF-8 length of the character at byte `at` of a text [`is_fast`] accepted,
+/// or `None` at the end of the text. ASCII, most of the text, is looked up without decoding.
+#[inline(always)]
+fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        let class = ASCII_CLASSES[usize::from(byte)].expect("is_fast checked every character");
+        Some((class, 1))
+    } else {
+        let c = char_at(text, at);
+        Some((fast_class(c), c.len_utf8()))
+    }
 }
 
 /// The class of a character of a text [`is_fast`] accepted.
@@ -159,33 +198,23 @@ impl<'a> Iterator for WordBoundIndices<'a> {
 
 /// Where the piece that starts at byte `start` ends, in a text [`is_fast`] accepted.
 fn piece_end(text: &str, start: usize) -> usize {
-    let mut rest = text[start..].chars();
-    let first = rest
-        .next()
-        .expect("a piece starts before the end of the text");
-    let first_class = fast_class(first);
-    let mut end = start + first.len_utf8();
+    let (first_class, first_len) =
+        class_at(text, start).expect("a piece starts before the end of the text");
+    let mut end = start + first_len;
     match first_class {
         // WB3d: spaces stay together.
         Class::Space => {
-            for c in rest {
-                if fast_class(c) != Class::Space {
-                    break;
-                }
-                end += c.len_utf8();
+            while let Some((Class::Space, len)) = class_at(text, end) {
+                end += len;
             }
         }
         _ if is_wordlike(first_class) => {
             let mut last = first_class;
-            loop {
-                let mut ahead = rest.clone();
-                let Some(next) = ahead.next() else { break };
-                let next_class = fast_class(next);
+            while let Some((next_class, next_len)) = class_at(text, end) {
                 // WB5, WB8–WB10, WB13a, WB13b: letters, digits and connectors run together.
                 if is_wordlike(next_class) {
-                    end += next.len_utf8();
+                    end += next_len;
                     last = next_class;
-                    rest = ahead;
                     continue;
                 }
                 // WB6, WB7 (letter, mid, letter) and WB11, WB12 (digit, mid, digit).
@@ -194,10 +223,9 @@ fn piece_end(text: &str, start: usize) -> usize {
                     Class::Digit => matches!(next_class, Class::MidNum | Class::MidNumLet),
                     _ => false,
                 };
-                match ahead.next() {
-                    Some(after) if mid && fast_class(after) == last => {
-                        end += next.len_utf8() + after.len_utf8();
-                        rest = ahead;
+                match class_at(text, end + next_len) {
+                    Some((after_class, after_len)) if mid && after_class == last => {
+                        end += next_len + after_len;
                     }
                     _ => break,
                 }
