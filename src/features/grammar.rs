@@ -171,6 +171,15 @@ const ADJECTIVE_COMPLEMENTS: &[&str] = &["d'", "de", "par", "à"];
 /// (a noun is checked from the word list): "une robe noir et blanc", "une offre grand public"
 /// (public is also an adjective, so the noun list leaves it out).
 const ADJECTIVE_PAIRINGS: &[&str] = &["et", "public"];
+/// The first and last words of the masculine compounds "X-à-Y" whose first word is a feminine
+/// noun (le bouche-à-oreille, un face-à-face), which people also type without the hyphens.
+const A_COMPOUNDS: &[(&str, &str)] = &[
+    ("bouche", "oreille"),
+    ("face", "face"),
+    ("porte", "porte"),
+    ("tête", "queue"),
+    ("tête", "tête"),
+];
 /// Feminine nouns of the old compounds in which "grand" does not agree (grand-mère,
 /// grand-messe, grand-rue), which people also type without the hyphen.
 const GRAND_COMPOUND_NOUNS: &[&str] = &[
@@ -661,6 +670,15 @@ fn determiner_gender(analysis: &Analysis, i: usize, det_gender: Gender, recorder
             && tokens
                 .get(j + 1)
                 .is_some_and(|next| GRAND_COMPOUND_NOUNS.contains(&next.norm.as_str()))
+        {
+            return;
+        }
+        // A masculine compound headed by a feminine noun, typed without its hyphens: le
+        // bouche à oreille, le tête à queue.
+        if tokens.get(j + 1).is_some_and(|t| t.norm == "à")
+            && tokens.get(j + 2).is_some_and(|last| {
+                A_COMPOUNDS.contains(&(word, last.norm.as_str())) && same_sentence(tokens, j, j + 2)
+            })
         {
             return;
         }
@@ -1509,6 +1527,7 @@ mod tests {
                     une robe noir et blanc. Un homme et une femme heureux ont suivi la coupe du \
                     monde féminine ; la situation, actuelle ou non, reste une question délicate. \
                     Une panne moteur survenue en mer a retenu une équipe vainqueur au port. \
+                    Le bouche à oreille a suivi le tête à queue, puis un face à face. \
                     Les lectrices des magazines âgées de vingt ans, une aide aux salariés \
                     destinée à l'emploi.";
         assert!(grammar(text, "gender_clash").is_empty());
