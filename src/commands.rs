@@ -264,7 +264,7 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
     Ok(model)
 }
 
-/// [`featurize`] with a row counter on standard error.
+/// [`crate::dataset::featurize`] with a row counter on standard error.
 fn featurize_counting(data: &[PathBuf], jobs: usize, progress: bool) -> Result<FeatureTable> {
     let counter = progress::counter("extracting features:", "rows", progress);
     let table = featurize_with_progress(data, jobs, &mut |rows| counter.inc(rows as u64));
