@@ -84,8 +84,8 @@ const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// du monde féminine", "une boîte de la marque noire"). "du" and "au" hold such a "de" or "à".
 const OTHER_NOUN_BEFORE: &[&str] = &["à", "d'", "de", "et", "ou"];
 /// Prepositions after an adjective that show it heads a complement of its own, and so may
-/// describe a noun further back when "des" or "aux" holds a "de" or "à": "les femmes
-/// responsables des achats âgées de moins de cinquante ans".
+/// describe a noun further back when "des" or "aux" holds a "de" or "à": "les lectrices des
+/// magazines âgées de vingt ans".
 const ADJECTIVE_COMPLEMENTS: &[&str] = &["d'", "de", "par", "à"];
 /// Words after an adjective that make it part of a fixed, invariable pair when no noun follows
 /// (a noun is checked from the word list): "une robe noir et blanc", "une offre grand public"

@@ -385,7 +385,7 @@ mod tests {
         );
         assert_eq!(
             grammar(
-                "Kim a exprimé sa plein appui au gouvernement.",
+                "Le maire redit sa plein confiance aux bénévoles.",
                 "gender_clash"
             ),
             vec!["sa plein"]
@@ -474,7 +474,7 @@ mod tests {
         .is_empty());
         assert_eq!(
             grammar(
-                "Il a exprimé sa « plein appui » au Kremlin.",
+                "La ministre assure sa « plein soutien » aux agriculteurs.",
                 "gender_clash"
             ),
             vec!["sa « plein"]
