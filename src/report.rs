@@ -36,7 +36,9 @@
 //! ```
 //!
 //! `--format json` writes the same records as one document:
-//! `{"articles":[{...article, "paragraphs":[...]}], "errors":[{...}]}`.
+//! `{"articles":[{...article, "paragraphs":[...]}], "errors":[{...}]}`, where an article's
+//! `paragraphs` is the list of its paragraph records (empty for `gate` and `--quiet`, which
+//! list none) and its count is `paragraph_count`.
 //!
 //! The `text` format is described in [`crate::text_report`], the `html` one in
 //! [`crate::html_report`].
@@ -368,12 +370,9 @@ impl<'a> ParagraphRecord<'a> {
     }
 }
 
+/// The fields an article's record has in every JSON format.
 #[derive(Serialize)]
-struct ArticleRecord<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    path: &'a str,
-    paragraphs: usize,
+struct ArticleVerdict<'a> {
     judged: usize,
     flagged: usize,
     score: f64,
@@ -385,12 +384,28 @@ struct ArticleRecord<'a> {
     reason: &'a str,
 }
 
+/// An article's record in JSON Lines: `paragraphs` is the count.
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    paragraphs: usize,
+    #[serde(flatten)]
+    verdict: ArticleVerdict<'a>,
+}
+
+/// An article in the JSON document: `paragraphs` is the list of paragraph records (empty when
+/// the command does not list them) and `paragraph_count` the count, so no key is written twice.
 #[derive(Serialize)]
 struct ArticleDocument<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    paragraph_count: usize,
     #[serde(flatten)]
-    summary: ArticleRecord<'a>,
-    #[serde(rename = "paragraphs")]
-    paragraph_list: Vec<ParagraphRecord<'a>>,
+    verdict: ArticleVerdict<'a>,
+    paragraphs: Vec<ParagraphRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -401,11 +416,8 @@ struct ErrorRecord<'a> {
     message: &'a str,
 }
 
-fn summary(article: &ArticleReport) -> ArticleRecord<'_> {
-    ArticleRecord {
-        kind: "article",
-        path: &article.path,
-        paragraphs: article.paragraphs.len(),
+fn verdict(article: &ArticleReport) -> ArticleVerdict<'_> {
+    ArticleVerdict {
         judged: article.judged,
         flagged: article.flagged,
         score: article.score,
@@ -516,7 +528,13 @@ impl<W: Write> ReportWriter<W> {
                         }
                     }
                 }
-                serde_json::to_writer(&mut self.json, &summary(article)).map_err(json_error)?;
+                let record = ArticleRecord {
+                    kind: "article",
+                    path: &article.path,
+                    paragraphs: article.paragraphs.len(),
+                    verdict: verdict(article),
+                };
+                serde_json::to_writer(&mut self.json, &record).map_err(json_error)?;
                 self.json.push(b'\n');
                 self.out.write_all(&self.json)?;
                 self.json.clear();
@@ -535,8 +553,11 @@ impl<W: Write> ReportWriter<W> {
                         .collect()
                 };
                 let document = ArticleDocument {
-                    summary: summary(article),
-                    paragraph_list,
+                    kind: "article",
+                    path: &article.path,
+                    paragraph_count: article.paragraphs.len(),
+                    verdict: verdict(article),
+                    paragraphs: paragraph_list,
                 };
                 serde_json::to_writer(&mut self.out, &document).map_err(json_error)?;
             }

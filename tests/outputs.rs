@@ -192,6 +192,35 @@ fn quiet_score_prints_only_errors_and_quiet_gate_only_blocked_articles() {
     assert_eq!(records[0]["path"], path("machine.txt"));
 }
 
+/// An article of the `--format json` document, read with typed fields: serde refuses a key
+/// written twice, which a reading into `Value` would let pass, keeping the last.
+#[derive(serde::Deserialize)]
+struct TypedArticle {
+    paragraph_count: usize,
+    paragraphs: Vec<Value>,
+    judged: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct TypedDocument {
+    articles: Vec<TypedArticle>,
+}
+
+#[test]
+fn json_documents_write_each_key_once() {
+    let (_, stdout, _) = run(&["score", &path("article.html"), "--format", "json"]);
+    let document: TypedDocument = serde_json::from_str(&stdout).unwrap();
+    let article = &document.articles[0];
+    assert_eq!(article.paragraph_count, 5);
+    assert_eq!(article.paragraphs.len(), 5);
+    let (_, stdout, _) = run(&["gate", &path("article.html"), "--format", "json"]);
+    let document: TypedDocument = serde_json::from_str(&stdout).unwrap();
+    let article = &document.articles[0];
+    assert_eq!(article.paragraph_count, 5);
+    assert!(article.paragraphs.is_empty());
+    assert!(article.judged <= article.paragraph_count);
+}
+
 #[test]
 fn gate_json_reports_each_article_for_a_pipeline() {
     let (code, stdout, _) = run(&["gate", &path("article.html"), "--format", "json"]);
