@@ -155,15 +155,6 @@ pub(super) fn determiner_gender(
         {
             return;
         }
-        // A masculine compound headed by a feminine noun, typed without its hyphens: le
-        // bouche à oreille, le tête à queue.
-        if tokens.get(j + 1).is_some_and(|t| t.norm == "à")
-            && tokens.get(j + 2).is_some_and(|last| {
-                A_COMPOUNDS.contains(&(word, last.norm.as_str())) && same_sentence(tokens, j, j + 2)
-            })
-        {
-            return;
-        }
         // "tout le temps" is an adverb: an adjective after it describes another noun (la piscine
         // est tout le temps pleine).
         if word == "temps" && i > 0 && tokens[i - 1].norm.as_str() == "tout" {
@@ -227,6 +218,7 @@ pub(super) fn determiner_gender(
             && !elision_slip
             && !english_modifier(analysis, j, det_gender)
             && !inclusive_form(analysis, i, j)
+            && !a_compound(tokens, j)
         {
             recorder.hit(
                 Feature::GenderClash,
@@ -245,6 +237,16 @@ pub(super) fn determiner_gender(
         }
         j += 1;
     }
+}
+
+/// True when the noun at `j` heads a masculine compound typed without its hyphens, whose
+/// first word is a feminine noun: le bouche à oreille, le tête à queue.
+fn a_compound(tokens: &[Token], j: usize) -> bool {
+    tokens.get(j + 1).is_some_and(|t| t.norm == "à")
+        && tokens.get(j + 2).is_some_and(|last| {
+            A_COMPOUNDS.contains(&(tokens[j].norm.as_str(), last.norm.as_str()))
+                && same_sentence(tokens, j, j + 2)
+        })
 }
 
 /// Adjectives of nationality and party that show no gender and may stand between a title and
