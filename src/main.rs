@@ -226,13 +226,14 @@ struct Common {
     model: Option<PathBuf>,
     /// Probability at or above which a paragraph is flagged (default: the model's).
     /// Example: --threshold 0.8
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     threshold: Option<f64>,
     /// Paragraphs with fewer words are not judged (navigation, bylines).
     #[arg(long, default_value_t = DEFAULT_MIN_WORDS, value_name = "N")]
     min_words: usize,
     /// An article is blocked when more than this share of its judged paragraphs is flagged.
-    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F")]
+    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F",
+          allow_negative_numbers = true)]
     max_flagged_share: f64,
     /// An article is blocked only when at least N of its judged paragraphs are flagged, as well
     /// as more than --max-flagged-share of them. 2 spares a short article its one false alarm.
@@ -303,10 +304,11 @@ struct TrainCli {
     #[arg(long, default_value_t = 42, value_name = "N")]
     seed: u64,
     /// L2 penalty.
-    #[arg(long, default_value_t = FitParams::default().alpha)]
+    #[arg(long, default_value_t = FitParams::default().alpha, allow_negative_numbers = true)]
     alpha: f64,
     /// Largest share of label-0 paragraphs the threshold may flag (out of fold).
-    #[arg(long, default_value_t = TrainOptions::default().max_false_positive_rate, value_name = "F")]
+    #[arg(long, default_value_t = TrainOptions::default().max_false_positive_rate, value_name = "F",
+          allow_negative_numbers = true)]
     max_fpr: f64,
     /// Threads extracting features and fitting the models (default: every core). The model is
     /// the same whatever N. Example: --jobs 1
@@ -326,7 +328,7 @@ struct EvalCli {
     #[arg(long, value_enum, default_value = "text")]
     format: EvalFormatCli,
     /// Probability at or above which a paragraph is flagged (default: the model's).
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     threshold: Option<f64>,
     /// Break the metrics down by this column. Example: --by source
     #[arg(long, value_name = "COLUMN")]

@@ -107,6 +107,13 @@ pub fn train_with_progress(
             message: format!("needs 2 or more folds, got {}", options.folds),
         });
     }
+    let alpha = options.params.alpha;
+    if !(alpha.is_finite() && alpha > 0.0) {
+        return Err(Error::Argument {
+            name: "--alpha",
+            message: format!("must be a positive, finite number, got {alpha}"),
+        });
+    }
     if !(0.0..1.0).contains(&options.max_false_positive_rate) {
         return Err(Error::Argument {
             name: "--max-fpr",

@@ -337,10 +337,40 @@ fn out_of_range_arguments_are_errors_naming_the_flag() {
         for command in ["score", "gate"] {
             let (_, stderr) = expect(2, &[command, &clean, &format!("{flag}={value}")]);
             mentions(&stderr, &[flag, "between 0 and 1"]);
+            // Given apart, a negative value is still the flag's value, not another flag.
+            let (_, stderr) = expect(2, &[command, &clean, flag, value]);
+            mentions(&stderr, &[flag, "between 0 and 1"]);
         }
     }
     let (_, stderr) = expect(2, &["gate", &clean, "--max-bytes", "beaucoup"]);
     mentions(&stderr, &["--max-bytes"]);
+    let (_, stderr) = expect(
+        2,
+        &["eval", "--data", &path("labeled.csv"), "--threshold", "-2"],
+    );
+    mentions(&stderr, &["--threshold", "between 0 and 1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.json").display().to_string();
+    for (flag, value, says) in [
+        ("--alpha", "-1", "positive"),
+        ("--alpha", "0", "positive"),
+        ("--max-fpr", "-0.5", "[0, 1)"),
+    ] {
+        let (_, stderr) = expect(
+            2,
+            &[
+                "train",
+                "--data",
+                &path("labeled.csv"),
+                "--out",
+                &out,
+                flag,
+                value,
+            ],
+        );
+        mentions(&stderr, &[flag, says]);
+    }
+    assert!(!Path::new(&out).exists());
 }
 
 // ---- the gate fails closed ----
