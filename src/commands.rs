@@ -221,6 +221,7 @@ pub fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<Model> {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
+    args.options.validate()?;
     let table = featurize_counting(&args.data, args.options.jobs, args.progress)?;
     if let Some(&label) = table.labels.first() {
         if table.labels.iter().all(|&l| l == label) {

@@ -39,6 +39,33 @@ pub struct TrainOptions {
     pub max_false_positive_rate: f64,
 }
 
+impl TrainOptions {
+    /// Checks the settings that the data cannot change, so a bad one is refused before any
+    /// row is read.
+    pub fn validate(&self) -> Result<()> {
+        if self.folds < 2 {
+            return Err(Error::Argument {
+                name: "--folds",
+                message: format!("needs 2 or more folds, got {}", self.folds),
+            });
+        }
+        let alpha = self.params.alpha;
+        if !(alpha.is_finite() && alpha > 0.0) {
+            return Err(Error::Argument {
+                name: "--alpha",
+                message: format!("must be a positive, finite number, got {alpha}"),
+            });
+        }
+        if !(0.0..1.0).contains(&self.max_false_positive_rate) {
+            return Err(Error::Argument {
+                name: "--max-fpr",
+                message: format!("must be in [0, 1), got {}", self.max_false_positive_rate),
+            });
+        }
+        Ok(())
+    }
+}
+
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
@@ -101,25 +128,7 @@ pub fn train_with_progress(
     options: &TrainOptions,
     on_fit: &mut dyn FnMut(usize),
 ) -> Result<Model> {
-    if options.folds < 2 {
-        return Err(Error::Argument {
-            name: "--folds",
-            message: format!("needs 2 or more folds, got {}", options.folds),
-        });
-    }
-    let alpha = options.params.alpha;
-    if !(alpha.is_finite() && alpha > 0.0) {
-        return Err(Error::Argument {
-            name: "--alpha",
-            message: format!("must be a positive, finite number, got {alpha}"),
-        });
-    }
-    if !(0.0..1.0).contains(&options.max_false_positive_rate) {
-        return Err(Error::Argument {
-            name: "--max-fpr",
-            message: format!("must be in [0, 1), got {}", options.max_false_positive_rate),
-        });
-    }
+    options.validate()?;
     let outside_test = |i: usize| !in_test_split(&table.groups[i]);
     let fold_of =
         |i: usize| (Fnv::of(options.seed, &table.groups[i]) % options.folds as u64) as usize;

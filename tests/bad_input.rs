@@ -371,6 +371,20 @@ fn out_of_range_arguments_are_errors_naming_the_flag() {
         mentions(&stderr, &[flag, says]);
     }
     assert!(!Path::new(&out).exists());
+    // Refused before any row is read: a missing data file is not even opened.
+    let (_, stderr) = expect(
+        2,
+        &[
+            "train",
+            "--data",
+            "absent.csv",
+            "--out",
+            &out,
+            "--alpha",
+            "-1",
+        ],
+    );
+    mentions(&stderr, &["--alpha"]);
 }
 
 // ---- the gate fails closed ----
