@@ -51,7 +51,12 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
         {
             continue;
         }
-        if entry.columns[2] == "place" && inside_longer_name(analysis, found.first, found.last) {
+        let inside = match entry.columns[2] {
+            "place" => inside_longer_name(analysis, found.first, found.last),
+            "org" => ends_longer_name(analysis, found.first),
+            _ => false,
+        };
+        if inside {
             continue;
         }
         covered[found.first..=found.last].fill(true);
@@ -113,21 +118,39 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 /// capitalised word inside the sentence (Statistics Austria).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
-    let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
     let next_capitalised = tokens.get(last + 1).is_some_and(|t| {
-        same_sentence(last + 1)
+        t.sentence == tokens[first].sentence
             && t.is_capitalized()
             && &analysis.text[tokens[last].end..t.start] == " "
     });
+    next_capitalised || ends_longer_name(analysis, first) || namesake(analysis, last)
+}
+
+/// True when a name ends a longer foreign name French keeps as is: after "of" (University of
+/// California, Library of Congress) or the Corsican and Italian "a" and "di", or right after a
+/// capitalised word inside the sentence (Statistics Austria, Mobile World Congress). Before a
+/// capitalised word an organisation's acronym still counts (WHO Director-General, NATO
+/// Secretary General): machine translation leaves those.
+fn ends_longer_name(analysis: &Analysis, first: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
     let after_of = first > 0
         && same_sentence(first - 1)
         && matches!(tokens[first - 1].norm.as_str(), "of" | "a" | "di");
     let after_capitalised = first > 1
         && same_sentence(first - 2)
         && tokens[first - 1].is_capitalized()
+        && !FRENCH_BEFORE_A_NAME.contains(&tokens[first - 1].norm.as_str())
         && &analysis.text[tokens[first - 1].end..tokens[first].start] == " ";
-    next_capitalised || after_of || after_capitalised || namesake(analysis, last)
+    after_of || after_capitalised
 }
+
+/// French words that a Title Case headline capitalises before a name (Le WHO Alerte, Face À
+/// Moscow): they start no foreign name.
+const FRENCH_BEFORE_A_NAME: &[&str] = &[
+    "au", "aux", "avec", "chez", "contre", "de", "des", "du", "en", "et", "la", "le", "les", "par",
+    "pour", "selon", "sur", "vers", "à",
+];
 
 /// True when a place is told apart from a namesake by its region: "London, en Ontario",
 /// "Athens, dans l'Ohio", "Moscow (Idaho)". French keeps the local spelling of such towns, which
@@ -283,6 +306,17 @@ mod tests {
         )
         .is_empty());
         assert!(!fired_in(&["Selon Beijing, la Bank of China a réagi."], 0).is_empty());
+        // An organisation ending a longer name, not one leading it.
+        assert!(fired_in(
+            &["Au Mobile World Congress, puis à la Library of Congress, il a parlé."],
+            0
+        )
+        .is_empty());
+        assert_eq!(
+            fired_in(&["Le WHO Director-General a parlé au Congress."], 0).len(),
+            2
+        );
+        assert_eq!(fired_in(&["Mpox: Le WHO Alerte Selon Beijing"], 0).len(), 2);
         assert!(fired_in(
             &["Un réserviste de London, en Ontario, un élu de Moscow (Idaho) et un maire d'Athens, dans l'Ohio, ont témoigné."],
             0

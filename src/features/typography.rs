@@ -472,9 +472,9 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(text);
         let next = tokens.get(i + 1);
+        // Only spaces between: "Début août, 5 hectares ont brûlé" is no date.
         let next_is_day = next.is_some_and(|n| {
-            n.sentence == token.sentence
-                && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            analysis.adjacent(i, i + 1) && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         });
         let previous_is_number = i > 0 && tokens[i - 1].is_number();
         if next_is_day && !previous_is_number && !after_tweet_author(text, token.start) {
@@ -768,6 +768,9 @@ mod tests {
         );
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
+        // A month, a comma, then a number that starts the next clause.
+        let text = "Fin juillet, 12 communes étaient touchées ; début août, 5 hectares ont brûlé.";
+        assert!(typography(text, "english_date").is_empty());
     }
 
     #[test]
