@@ -351,39 +351,28 @@ fn out_of_range_arguments_are_errors_naming_the_flag() {
     mentions(&stderr, &["--threshold", "between 0 and 1"]);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("m.json").display().to_string();
+    let labeled = path("labeled.csv");
     for (flag, value, says) in [
         ("--alpha", "-1", "positive"),
         ("--alpha", "0", "positive"),
         ("--max-fpr", "-0.5", "[0, 1)"),
     ] {
-        let (_, stderr) = expect(
-            2,
-            &[
-                "train",
-                "--data",
-                &path("labeled.csv"),
-                "--out",
-                &out,
-                flag,
-                value,
-            ],
-        );
+        let args = ["train", "--data", &labeled, "--out", &out, flag, value];
+        let (_, stderr) = expect(2, &args);
         mentions(&stderr, &[flag, says]);
     }
     assert!(!Path::new(&out).exists());
     // Refused before any row is read: a missing data file is not even opened.
-    let (_, stderr) = expect(
-        2,
-        &[
-            "train",
-            "--data",
-            "absent.csv",
-            "--out",
-            &out,
-            "--alpha",
-            "-1",
-        ],
-    );
+    let args = [
+        "train",
+        "--data",
+        "absent.csv",
+        "--out",
+        &out,
+        "--alpha",
+        "-1",
+    ];
+    let (_, stderr) = expect(2, &args);
     mentions(&stderr, &["--alpha"]);
 }
 
