@@ -112,10 +112,8 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// True when a place name is part of a longer foreign name French keeps as is: followed by a
-/// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), after "of"
-/// (University of California) or the Corsican and Italian "a" and "di", whose spelling the
-/// English one may share (the parties Femu a Corsica, Pè a Corsica), or right after a
-/// capitalised word inside the sentence (Statistics Austria).
+/// capitalised word (London Stock Exchange, but not "Pennsylvania, Virginia"), at the end of one
+/// ([`ends_longer_name`]), or told apart from a namesake by its region ([`namesake`]).
 fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
     let tokens = &analysis.tokens;
     let next_capitalised = tokens.get(last + 1).is_some_and(|t| {

@@ -243,7 +243,7 @@ fn closes_with_an_opening_guillemet(text: &str, at: usize) -> bool {
 
 /// True when the quotation whose closing mark is at byte `close` quotes whole sentences, whose
 /// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital,
-/// a colon introduces it (il explique : « le protocole est simple. »), or a sentence inside it
+/// a colon introduces it (elle précise : « la mesure se fait au printemps. »), or a sentence inside it
 /// ends before a capital (« les routes sont fermées. Restez chez vous. »). `straight` holds
 /// the byte offsets of the paragraph's straight quotes.
 fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
