@@ -125,10 +125,11 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
 }
 
 /// True when a name ends a longer foreign name French keeps as is: after "of" (University of
-/// California, Library of Congress) or the Corsican and Italian "a" and "di", or right after a
-/// capitalised word inside the sentence (Statistics Austria, Mobile World Congress). Before a
-/// capitalised word an organisation's acronym still counts (WHO Director-General, NATO
-/// Secretary General): machine translation leaves those.
+/// California, Library of Congress) or the Corsican and Italian "a" and "di" (the party Pè a
+/// Corsica, whose place the English spelling shares), or right after a capitalised word inside
+/// the sentence (Statistics Austria, Mobile World Congress). Before a capitalised word an
+/// organisation's acronym still counts (WHO Director-General, NATO Secretary General): machine
+/// translation leaves those.
 fn ends_longer_name(analysis: &Analysis, first: usize) -> bool {
     let tokens = &analysis.tokens;
     let same_sentence = |k: usize| tokens[k].sentence == tokens[first].sentence;
