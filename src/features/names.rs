@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::typography::TITLE_GRAMMATICAL_WORDS;
 use super::{unaccented, Analysis, ArticleContext, Feature, Recorder};
 use crate::lexicon::{Position, LEXICONS};
 
@@ -139,17 +140,10 @@ fn ends_longer_name(analysis: &Analysis, first: usize) -> bool {
     let after_capitalised = first > 1
         && same_sentence(first - 2)
         && tokens[first - 1].is_capitalized()
-        && !FRENCH_BEFORE_A_NAME.contains(&tokens[first - 1].norm.as_str())
+        && !TITLE_GRAMMATICAL_WORDS.contains(&tokens[first - 1].norm.as_str())
         && &analysis.text[tokens[first - 1].end..tokens[first].start] == " ";
     after_of || after_capitalised
 }
-
-/// French words that a Title Case headline capitalises before a name (Le WHO Alerte, Face À
-/// Moscow): they start no foreign name.
-const FRENCH_BEFORE_A_NAME: &[&str] = &[
-    "au", "aux", "avec", "chez", "contre", "de", "des", "du", "en", "et", "la", "le", "les", "par",
-    "pour", "selon", "sur", "vers", "à",
-];
 
 /// True when a place is told apart from a namesake by its region: "London, en Ontario",
 /// "Athens, dans l'Ohio", "Moscow (Idaho)". French keeps the local spelling of such towns, which

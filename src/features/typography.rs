@@ -10,13 +10,15 @@ use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
 /// Grammatical words and frequent verbs and adverbs a French title leaves in lowercase, which
-/// English Title Case capitalises (Le Président Annonce Une Réforme Pour Les Retraites).
-const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
+/// English Title Case capitalises (Le Président Annonce Une Réforme Pour Les Retraites). The
+/// name rules read them too: such a word capitalised before a name starts no foreign name.
+pub(crate) const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
     "a", "après", "au", "aussi", "aux", "avant", "avec", "ce", "ces", "cette", "chez", "contre",
     "dans", "de", "des", "dit", "du", "elle", "en", "encore", "entre", "est", "et", "il", "jamais",
     "la", "le", "les", "leur", "leurs", "moins", "ne", "ni", "nous", "on", "ont", "ou", "par",
-    "parmi", "pas", "plus", "pour", "qui", "que", "sa", "sans", "se", "ses", "son", "sont", "sous",
-    "sur", "toujours", "tous", "tout", "très", "un", "une", "vers", "à", "été", "être",
+    "parmi", "pas", "plus", "pour", "qui", "que", "sa", "sans", "se", "selon", "ses", "son",
+    "sont", "sous", "sur", "toujours", "tous", "tout", "très", "un", "une", "vers", "à", "été",
+    "être",
 ];
 
 /// Imperial units English writes after a number (130mph, 6 ft, 200lbs), where French converts
@@ -242,10 +244,10 @@ fn closes_with_an_opening_guillemet(text: &str, at: usize) -> bool {
 }
 
 /// True when the quotation whose closing mark is at byte `close` quotes whole sentences, whose
-/// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital,
-/// a colon introduces it (elle précise : « la mesure se fait au printemps. »), or a sentence inside it
-/// ends before a capital (« les routes sont fermées. Restez chez vous. »). `straight` holds
-/// the byte offsets of the paragraph's straight quotes.
+/// period French also puts inside the quotes (« Je viendrai. »): it starts with a capital, a
+/// colon introduces it (elle précise : « la mesure se fait au printemps. »), or a sentence
+/// inside it ends before a capital (« les routes sont fermées. Restez chez vous. »).
+/// `straight` holds the byte offsets of the paragraph's straight quotes.
 fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
     // The byte offsets where the opening mark starts and where the quotation starts.
     let open = if text[close..].starts_with('"') {
