@@ -474,9 +474,10 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(text);
         let next = tokens.get(i + 1);
-        // Only spaces between: "Début août, 5 hectares ont brûlé" is no date.
+        // Only spaces between: "Début août, 5 hectares ont brûlé" is no date. The number is
+        // tested first: it rules out almost every pair.
         let next_is_day = next.is_some_and(|n| {
-            analysis.adjacent(i, i + 1) && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) && analysis.adjacent(i, i + 1)
         });
         let previous_is_number = i > 0 && tokens[i - 1].is_number();
         if next_is_day && !previous_is_number && !after_tweet_author(text, token.start) {
