@@ -302,7 +302,7 @@ fn is_final_punctuation(c: char) -> bool {
 }
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "av", "apr", "art", "boul", "bd", "cf", "chap", "dr", "env", "ex", "gal", "hab", "m", "me",
     "mgr", "mlle", "mm", "mme", "mmes", "no", "n°", "p", "pp", "pr", "réf", "st", "ste", "vol",
 ];

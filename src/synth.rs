@@ -1,7 +1,7 @@
 //! `calque synth`: makes more badly translated paragraphs from clean ones, by controlled and
 //! seeded corruptions of the kinds machine translation leaves: English spellings of names,
 //! English words for their French equivalents, calques, English typography, grammar slips, an
-//! untranslated English sentence, page-template text.
+//! untranslated English sentence, page-template text, a full stop that cuts a sentence.
 //!
 //! It also makes label-0 copies of clean paragraphs typed the way people type French on the
 //! web (straight quotes and apostrophes, no space before : ; ! ?), so that the model learns
@@ -42,6 +42,9 @@ pub enum Corruption {
     EnglishSentence,
     /// English page-template text appended.
     Interface,
+    /// A full stop between two lowercase words, where MT cut a sentence at a link (le
+    /// climat. crise).
+    StrayFullStop,
 }
 
 const ALL: &[Corruption] = &[
@@ -53,6 +56,7 @@ const ALL: &[Corruption] = &[
     Corruption::HalfTranslated,
     Corruption::EnglishSentence,
     Corruption::Interface,
+    Corruption::StrayFullStop,
 ];
 
 impl Corruption {
@@ -67,6 +71,7 @@ impl Corruption {
             Corruption::HalfTranslated => "generated-half-translated",
             Corruption::EnglishSentence => "generated-english-sentence",
             Corruption::Interface => "generated-interface",
+            Corruption::StrayFullStop => "generated-stray-full-stop",
         }
     }
 }
@@ -277,6 +282,26 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
                 return None;
             }
             Some(format!("{} {}", text.trim_end(), capitalize(phrase)))
+        }
+        Corruption::StrayFullStop => {
+            let lowercase = |token: &Token| {
+                let word = token.text(text);
+                token.is_alphabetic()
+                    && !word.chars().any(char::is_uppercase)
+                    && word.chars().nth(1).is_some()
+            };
+            let places: Vec<usize> = toks
+                .windows(3)
+                .filter(|w| {
+                    &text[w[0].end..w[1].start] == " "
+                        && lowercase(&w[0])
+                        && lowercase(&w[1])
+                        && LEXICONS.words.is_french(&w[1].norm)
+                })
+                .map(|w| w[0].end)
+                .collect();
+            let &at = places.get(rng.below(places.len()))?;
+            Some(splice(text, at, at, "."))
         }
     }
 }
@@ -565,6 +590,11 @@ mod tests {
         );
         let english = apply(Corruption::EnglishSentence, text, &mut rng).unwrap();
         assert!(english.starts_with(text) && english.len() > text.len() + 10);
+        // The only two lowercase words of two letters or more that are not the last word.
+        assert_eq!(
+            apply(Corruption::StrayFullStop, text, &mut rng).unwrap(),
+            text.replace("parlé hier", "parlé. hier")
+        );
     }
 
     #[test]

@@ -82,6 +82,14 @@ const FRENCH_MONTHS: &[&str] = &[
     "décembre",
 ];
 
+/// Lowercase abbreviations that a lowercase word may follow after their period (etc. et,
+/// 700 fr. par mois, 3 h 20 min. après), beside the segmenter's own list.
+const LOWERCASE_ABBREVIATIONS: &[&str] = &[
+    "aff", "al", "approx", "cit", "cm", "coll", "dir", "etc", "fig", "fr", "ibid", "id", "impl",
+    "kg", "km", "lb", "max", "min", "op", "oz", "sq", "ss", "suiv", "trad", "tél", "vs", "à-d",
+    "éd",
+];
+
 /// Titles that French writes in lowercase before a name (le président Barack Obama), where
 /// English capitalises them (President Barack Obama).
 const TITLES: &[&str] = &[
@@ -115,6 +123,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     dates(analysis, recorder);
     currency(analysis.text, recorder);
     title_case(analysis, recorder);
+    stray_full_stops(analysis, recorder);
     let tokens = &analysis.tokens;
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(analysis.text);
@@ -302,6 +311,52 @@ fn spacing(text: &str, recorder: &mut Recorder) {
             i - previous.len_utf8(),
             i + 1,
             format!("French puts a space before {c}"),
+        );
+    }
+}
+
+/// A full stop between two lowercase words (le climat. crise, l'ancien Premier ministre.
+/// résidence): machine translation leaves one where a link or a line break cut the English
+/// sentence, and a person almost never types one. Not counted: a period that closes an
+/// abbreviation, one inside a web address, and one before the paragraph's last word, where a
+/// news agency signs in lowercase (au dernier tour. dpa).
+fn stray_full_stops(analysis: &Analysis, recorder: &mut Recorder) {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    let lowercase = |token: &crate::segment::Token| {
+        let word = token.text(text);
+        token.is_alphabetic()
+            && !word.chars().any(char::is_uppercase)
+            && word.chars().nth(1).is_some()
+    };
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (before, after) = (&tokens[i - 1], &tokens[i]);
+        let Some(spaces) = text[before.end..after.start].strip_prefix('.') else {
+            continue;
+        };
+        if spaces.is_empty() || !spaces.chars().all(char::is_whitespace) {
+            continue;
+        }
+        // A word the French list lacks may be a command that a sentence starts with in
+        // lowercase (wget).
+        if !lowercase(before) || !lowercase(after) || analysis.fr_zipf_of_compound(i) == 0.0 {
+            continue;
+        }
+        let abbreviation = crate::segment::ABBREVIATIONS.contains(&before.norm.as_str())
+            || LOWERCASE_ABBREVIATIONS.contains(&before.norm.as_str());
+        let address_before = text[..before.start].ends_with(['.', '/', '@', '_']);
+        let address_after = matches!(after.norm.as_str(), "http" | "https" | "www")
+            || text[after.end..]
+                .strip_prefix('.')
+                .is_some_and(|rest| rest.starts_with(char::is_alphanumeric));
+        if abbreviation || address_before || address_after {
+            continue;
+        }
+        recorder.hit(
+            Feature::StrayFullStop,
+            before.start,
+            after.end,
+            "a full stop inside a sentence, where machine translation cut it",
         );
     }
 }
@@ -676,6 +731,34 @@ mod tests {
         let text = "La production a baissé de XNUMX % depuis novembre XNUMX.";
         assert_eq!(typography(text, "english_number"), vec!["XNUMX", "XNUMX"]);
         assert!(typography("Le code xnumx du fichier.", "english_number").is_empty());
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_sentence() {
+        let text = "Les pays riches financeront la lutte contre le réchauffement du climat. \
+                    crise, un montant jugé trop faible par les ONG.";
+        assert_eq!(typography(text, "stray_full_stop"), vec!["climat. crise"]);
+        let text = "Le budget a été voté en juillet. et août. Ensuite, plus rien.";
+        assert_eq!(typography(text, "stray_full_stop"), vec!["juillet. et"]);
+    }
+
+    #[test]
+    fn full_stops_of_abbreviations_addresses_and_credits() {
+        for text in [
+            "Les fruits, les légumes, etc. sont en hausse.",
+            "Le billet coûte 70 fr. par personne et par jour.",
+            "Voir la fiche, p. ex. celle du ministère.",
+            "Les résultats sont en ligne. lemonde.fr a publié la carte.",
+            "Voici notre vidéo. pic.twitter.com/abc",
+            "Il a terminé la course au dernier tour. dpa",
+            "Tout s'est joué au dernier tour. Hamilton a fini deuxième.",
+            "Il sortira début novembre. iOS 11 fonctionnera sur les anciens modèles.",
+            "Le fichier est en ligne. wget le télécharge en une commande.",
+            "Il lance le logiciel en mode hébreu, c.-à-d. avec les options voulues.",
+            "Le stade compte 40 000 places. 12 000 sont déjà vendues.",
+        ] {
+            assert!(typography(text, "stray_full_stop").is_empty(), "{text}");
+        }
     }
 
     #[test]
