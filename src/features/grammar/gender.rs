@@ -128,6 +128,16 @@ pub(super) fn determiner_gender(
     if i > 0 && PRONOUN_CONTEXT.contains(&tokens[i - 1].norm.as_str()) {
         return;
     }
+    // "ce dernier", "cette dernière" are pronouns as often as not, and the word after them a
+    // verb that the noun list also holds (ce dernier conserve le maillot jaune).
+    let demonstrative = matches!(tokens[i].norm.as_str(), "ce" | "cet" | "cette" | "ces");
+    if demonstrative
+        && tokens
+            .get(i + 1)
+            .is_some_and(|next| next.norm.starts_with("derni"))
+    {
+        return;
+    }
     let mut j = i + 1;
     while same_sentence(tokens, i, j) {
         // A capitalised word is a name; an accepted English phrase (le machine learning) and a

@@ -436,6 +436,13 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
+        // So is any word after "ce dernier", "cette dernière" used as a pronoun.
+        assert!(grammar(
+            "Le Slovène a repris huit secondes au Danois. Ce dernier conserve le maillot \
+             jaune, et cette dernière étape reste à courir.",
+            "gender_clash"
+        )
+        .is_empty());
     }
 
     #[test]
