@@ -52,6 +52,20 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
                 .checked_sub(1)
                 .is_some_and(|before| analysis.name_initial(before))
         {
+            if let Some(at) = glued_at(&token.norm) {
+                recorder.hit(
+                    Feature::LinkSeam,
+                    token.start,
+                    token.end,
+                    format!(
+                        "two words run together: {} {}",
+                        &token.norm[..at],
+                        &token.norm[at..]
+                    ),
+                );
+                rare += 1;
+                continue;
+            }
             recorder.hit(
                 Feature::UnknownWord,
                 token.start,
@@ -75,6 +89,30 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
+}
+
+/// Short grammatical words that a machine-translation pipeline runs into the word before
+/// when it drops the space next to a link (politiqueune, tensionil). Words ending in "de",
+/// "et" or "ce" are too many to guess a seam from.
+const GLUED_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "dans", "des", "du", "elle", "en", "est", "il", "la", "le", "les",
+    "lors", "mais", "par", "pour", "que", "qui", "selon", "sur", "un", "une",
+];
+
+/// Where the second word starts when an unknown lowercase word is a frequent French word
+/// (Zipf 3 or more, five letters or more) followed by one of [`GLUED_WORDS`]: sciencesa,
+/// douloureusesmais. A head in -r before "a" is left alone: that is a future tense (migrera)
+/// the word list may lack.
+fn glued_at(word: &str) -> Option<usize> {
+    if word.chars().count() < 7 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    GLUED_WORDS.iter().find_map(|glued| {
+        let head = word.strip_suffix(glued)?;
+        let future = *glued == "a" && head.ends_with('r');
+        (head.chars().count() >= 5 && !future && LEXICONS.words.fr_zipf(head) >= RARE_ZIPF)
+            .then_some(head.len())
+    })
 }
 
 /// Pronouns joined to a verb by a hyphen: attablez-vous, dites-le-moi, allez-y, a-t-il.
@@ -169,6 +207,30 @@ mod tests {
     fn words_run_together_by_a_scraper_are_not_unknown_words() {
         let features = extract_article(&["A lire aussiEn visite à Moscou, le dirigeant a parlé."]);
         assert_eq!(features[0].values[Feature::UnknownWord as usize], 0.0);
+    }
+
+    #[test]
+    fn words_run_into_a_grammatical_word_are_a_link_seam() {
+        let features = extract_article(&[
+            "La réforme de la politiqueune fois votée, les sciencesa reculé selon lui.",
+        ]);
+        let seams: Vec<&str> = features[0]
+            .evidence
+            .iter()
+            .filter(|e| e.feature == "link_seam")
+            .map(|e| e.hint.as_str())
+            .collect();
+        assert_eq!(
+            seams,
+            vec![
+                "two words run together: politique une",
+                "two words run together: sciences a"
+            ]
+        );
+        assert_eq!(features[0].values[Feature::UnknownWord as usize], 0.0);
+        assert_eq!(super::glued_at("migrera"), None);
+        assert_eq!(super::glued_at("pourquoi"), None);
+        assert_eq!(super::glued_at("baguettede"), None);
     }
 
     #[test]

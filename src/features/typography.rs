@@ -123,7 +123,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     dates(analysis, recorder);
     currency(analysis.text, recorder);
     title_case(analysis, recorder);
-    stray_full_stops(analysis, recorder);
+    cut_sentences(analysis, recorder);
     let tokens = &analysis.tokens;
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(analysis.text);
@@ -320,7 +320,7 @@ fn spacing(text: &str, recorder: &mut Recorder) {
 /// sentence, and a person almost never types one. Not counted: a period that closes an
 /// abbreviation, one inside a web address, and one before the paragraph's last word, where a
 /// news agency signs in lowercase (au dernier tour. dpa).
-fn stray_full_stops(analysis: &Analysis, recorder: &mut Recorder) {
+fn cut_sentences(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
     let lowercase = |token: &crate::segment::Token| {
@@ -353,7 +353,7 @@ fn stray_full_stops(analysis: &Analysis, recorder: &mut Recorder) {
             continue;
         }
         recorder.hit(
-            Feature::StrayFullStop,
+            Feature::LinkSeam,
             before.start,
             after.end,
             "a full stop inside a sentence, where machine translation cut it",
@@ -737,9 +737,9 @@ mod tests {
     fn a_full_stop_inside_a_sentence() {
         let text = "Les pays riches financeront la lutte contre le réchauffement du climat. \
                     crise, un montant jugé trop faible par les ONG.";
-        assert_eq!(typography(text, "stray_full_stop"), vec!["climat. crise"]);
+        assert_eq!(typography(text, "link_seam"), vec!["climat. crise"]);
         let text = "Le budget a été voté en juillet. et août. Ensuite, plus rien.";
-        assert_eq!(typography(text, "stray_full_stop"), vec!["juillet. et"]);
+        assert_eq!(typography(text, "link_seam"), vec!["juillet. et"]);
     }
 
     #[test]
@@ -757,7 +757,7 @@ mod tests {
             "Il lance le logiciel en mode hébreu, c.-à-d. avec les options voulues.",
             "Le stade compte 40 000 places. 12 000 sont déjà vendues.",
         ] {
-            assert!(typography(text, "stray_full_stop").is_empty(), "{text}");
+            assert!(typography(text, "link_seam").is_empty(), "{text}");
         }
     }
 
