@@ -192,6 +192,7 @@ impl<'a> Analysis<'a> {
 
     /// French Zipf frequency of token `i`, or of its rarest part for a hyphenated word that
     /// the list lacks (wordfreq splits words at hyphens); 0 when unknown.
+    #[inline]
     pub fn fr_zipf_of_compound(&self, i: usize) -> f32 {
         match self.words[i].fr_zipf {
             zipf if zipf > 0.0 => zipf,
