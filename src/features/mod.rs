@@ -74,7 +74,7 @@ features! {
     StraightQuotes => "straight_quotes", "typography", Count, "quotations in straight quotes instead of « »";
     PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma or period inside the closing quote, English style, or a quotation closed with «";
     NoSpaceBeforePunctuation => "no_space_before_punctuation", "typography", Count, "no space before ; : ! ?";
-    EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 3.5, 130mph, n ° 1 for No. 1, XNUMX for a number)";
+    EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 3.5, 130mph, 90°F, n ° 1 for No. 1, XNUMX for a number)";
     EnglishDate => "english_date", "typography", Count, "English date and time formats (June 19, juin 19, 4pm)";
     CurrencyPrefix => "currency_prefix", "typography", Count, "currency sign before the amount ($5)";
     TitleCase => "title_case", "typography", Value, "English Title Case (Le Président Annonce Une Réforme)";

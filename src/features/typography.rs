@@ -474,6 +474,15 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
         let spaced = token.is_number()
             && analysis.adjacent(i, i + 1)
             && IMPERIAL_UNITS.contains(&tokens[i + 1].text(text));
+        if let Some(end) = fahrenheit(analysis, i) {
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                end,
+                "French: degrés Celsius",
+            );
+            continue;
+        }
         let end = if spaced { tokens[i + 1].end } else { token.end };
         if attached.is_some() || spaced {
             after_feet = attached == Some(&"ft") || (spaced && tokens[i + 1].norm == "ft");
@@ -484,6 +493,25 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
                 "French: km/h, mètres, kilos",
             );
         }
+    }
+}
+
+/// The end of a temperature in Fahrenheit after the number at `i` (90°F, 90 ° F, 115 degrés
+/// Fahrenheit), which French news converts to Celsius.
+fn fahrenheit(analysis: &Analysis, i: usize) -> Option<usize> {
+    let text = analysis.text;
+    let tokens = &analysis.tokens;
+    let next = tokens.get(i + 1)?;
+    let gap = &text[tokens[i].end..next.start];
+    let degree_sign = gap.trim() == "°";
+    match next.text(text) {
+        "F" if degree_sign => Some(next.end),
+        "Fahrenheit" if degree_sign || gap.trim().is_empty() => Some(next.end),
+        "degrés" | "degré" if gap.trim().is_empty() => tokens
+            .get(i + 2)
+            .filter(|unit| unit.text(text) == "Fahrenheit" && analysis.adjacent(i + 1, i + 2))
+            .map(|unit| unit.end),
+        _ => None,
     }
 }
 
@@ -795,6 +823,13 @@ mod tests {
             vec!["130mph", "5ft", "10in", "200 lbs", "50 ft"]
         );
         assert!(typography("Selon le FT, 12 in 2024 et 3 pieds.", "english_number").is_empty());
+        let text = "Il fera 90°F à Dallas, 105 ° F à Phoenix et 115 degrés Fahrenheit à Las Vegas.";
+        assert_eq!(
+            typography(text, "english_number"),
+            vec!["90°F", "105 ° F", "115 degrés Fahrenheit"]
+        );
+        let text = "Il fera 32 °C, soit 4 F de plus qu'hier, et 20 degrés dans la nuit.";
+        assert!(typography(text, "english_number").is_empty());
     }
 
     #[test]
