@@ -335,7 +335,10 @@ fn cut_sentences(analysis: &Analysis, recorder: &mut Recorder) {
         if text.as_bytes()[before.end] != b'.' {
             continue;
         }
-        let spaces = &text[before.end + 1..after.start];
+        // The next word may start at the full stop itself (a number such as .5).
+        let Some(spaces) = text.get(before.end + 1..after.start) else {
+            continue;
+        };
         if spaces.is_empty() || !spaces.chars().all(char::is_whitespace) {
             continue;
         }
@@ -785,6 +788,8 @@ mod tests {
             "Il sortira début novembre. iOS 11 fonctionnera sur les anciens modèles.",
             "Le fichier est en ligne. wget le télécharge en une commande.",
             "Il lance le logiciel en mode hébreu, c.-à-d. avec les options voulues.",
+            // A mark that joins the full stop to the next word (found by fuzzing).
+            "Il l'a dit au final.\u{732} et la suite suit.",
             "Le stade compte 40 000 places. 12 000 sont déjà vendues.",
         ] {
             assert!(typography(text, "link_seam").is_empty(), "{text}");
