@@ -186,8 +186,11 @@ fn quotes(text: &str, recorder: &mut Recorder) {
         };
         let closing_quote = match (punctuation, next) {
             (',', '"') | (',', '”') | (',', '»') => true,
+            // An ellipsis (...) may close a quotation in French too.
             ('.', '"') | ('.', '”') => {
-                after.is_whitespace() && !quotes_a_sentence(text, &positions, start + 1)
+                after.is_whitespace()
+                    && !text[..start].ends_with('.')
+                    && !quotes_a_sentence(text, &positions, start + 1)
             }
             _ => false,
         };
@@ -216,7 +219,10 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             );
         }
     }
-    if text.ends_with(".\"") && !quotes_a_sentence(text, &positions, text.len() - 1) {
+    if text.ends_with(".\"")
+        && !text.ends_with("..\"")
+        && !quotes_a_sentence(text, &positions, text.len() - 1)
+    {
         recorder.hit(
             Feature::PunctuationInsideQuote,
             text.len() - 2,
@@ -659,7 +665,12 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         .find(|&k| text[tokens[words[k - 1]].end..tokens[words[k]].start].contains([':', ',']))
         .unwrap_or(0);
     let title = &words[label..];
-    if title.len() >= 4 && title_cased(analysis, title) {
+    // A byline (Par Marie Tremblay - Le 07/05/2023) names its author and date, in capitals.
+    let byline = words
+        .first()
+        .is_some_and(|&i| tokens[i].text(text) == "Par")
+        && words.get(1).is_some_and(|&i| tokens[i].is_capitalized());
+    if title.len() >= 4 && !byline && title_cased(analysis, title) {
         recorder.hit(
             Feature::TitleCase,
             tokens[title[0]].start,
@@ -745,6 +756,10 @@ mod tests {
         assert!(typography(text, "punctuation_inside_quote").is_empty());
         let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
         assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        // An ellipsis may close a quotation: it is no English period.
+        let text = "Il dit qu'\"il restera détenu longtemps...\" avant de conclure. Puis \
+                    il ajoute que \"tout reste possible...\"";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
         // A colon introduces a quoted sentence, whatever its first letter.
         let text = "Et la chercheuse d'ajouter : \"la méthode est ancienne mais fiable.\" Puis \
                     elle repart. Elle précise: “le relevé se fait en mai.” C'est tout.";
@@ -925,6 +940,7 @@ mod tests {
         .is_empty());
         // A byline: a name before a comma, then an agency.
         assert!(typography("Thomas Durand, La Presse Canadienne", "title_case").is_empty());
+        assert!(typography("Par Julien Morel - Le 12/03/2024", "title_case").is_empty());
         // Words in capitals are not Title Case.
         assert!(typography("Le guide : BALADES À VÉLO : Se préparer", "title_case").is_empty());
         // A short label before a colon is not part of a title; a title after it still is.

@@ -69,6 +69,9 @@ const NOUNS_IN_APPOSITION: &[&str] = &[
     "vainqueur",
     "vainqueurs",
 ];
+/// Nouns the dictionary gives one gender that French also uses in the other, as a homonym:
+/// le primeur (the greengrocer), la primeur (the first showing).
+const NOUNS_OF_BOTH_GENDERS: &[&str] = &["primeur", "primeurs"];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie", "aura" in "ce dernier aura", "montre" in "comme le montre",
 /// "vivre" in "mais la vivre".
@@ -180,7 +183,9 @@ pub(super) fn determiner_gender(
         let noun_gender = analysis.words[j]
             .gender
             .filter(|_| {
-                !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
+                !VERBS_NOT_NOUNS.contains(&word)
+                    && !NOUNS_OF_BOTH_GENDERS.contains(&word)
+                    && !pronoun_before_infinitive(tokens, i, j)
             })
             .map(|gender| {
                 // A woman in a role named in the masculine (une témoin, la chef): the

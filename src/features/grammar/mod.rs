@@ -436,7 +436,13 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
-        // So is any word after "ce dernier", "cette dernière" used as a pronoun.
+        // "Primeur" is both the greengrocer (le) and the first showing (la).
+        assert!(grammar(
+            "Le primeur d'en face a eu la primeur de la nouvelle.",
+            "gender_clash"
+        )
+        .is_empty());
+        // The word after "ce dernier", "cette dernière" used as a pronoun is a verb too.
         assert!(grammar(
             "Le Slovène a repris huit secondes au Danois. Ce dernier conserve le maillot \
              jaune, et cette dernière étape reste à courir.",
