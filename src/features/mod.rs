@@ -66,7 +66,7 @@ features! {
     EnglishVocab => "english_vocab", "english", Count, "words far more frequent in English than in French";
     EnglishSentence => "english_sentence", "english", Count, "sentences identified as English";
     InterfaceLeftover => "interface_leftover", "english", Count, "English page-template text (Read more, 2 hours ago)";
-    EnglishName => "english_name", "names", Count, "English spellings of names French spells otherwise (Putin, Beijing)";
+    EnglishName => "english_name", "names", Count, "English spellings of names French spells otherwise (Putin, Beijing), and the American party tag after a name (R-Fla.)";
     NameVariant => "name_variant", "names", Count, "English spellings that differ from the French only by accents or hyphens (Hanoi, Kim Jong Un)";
     EnglishTransliteration => "english_transliteration", "names", Count, "Slavic names transliterated the English way (Ushakov)";
     NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form (accent and hyphen variants aside)";

@@ -1,7 +1,8 @@
 //! Names: English spellings of people, places and organisations that French spells otherwise
 //! (Putin/Poutine, Beijing/Pékin, NATO/OTAN), Slavic names transliterated the English way
 //! when they are not in the table (Ushakov/Ouchakov), and articles that mix both spellings of
-//! one name, as stitched-together machine translation does.
+//! one name, as stitched-together machine translation does; and the party tag American
+//! English puts after a politician's name (R-Fla.).
 
 use std::collections::HashSet;
 
@@ -36,6 +37,7 @@ fn french_form_in_article(context: &ArticleContext, french: &str) -> bool {
 
 /// Records English name spellings, English transliterations and mixed spellings.
 pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Recorder) {
+    party_tags(analysis.text, recorder);
     let names = &LEXICONS.names;
     let text = analysis.text;
     let tokens = &analysis.tokens;
@@ -94,6 +96,33 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
                 token.start,
                 token.end,
                 format!("French transliteration: {french}"),
+            );
+        }
+    }
+}
+
+/// The party and state that American English puts after a politician's name, (R-Fla.),
+/// (D-NY), where French writes "le républicain de Floride": machine translation leaves them.
+fn party_tags(text: &str, recorder: &mut Recorder) {
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let Some(close) = text[open..].find(')').map(|at| open + at) else {
+            continue;
+        };
+        let inside = &text[open + 1..close];
+        let Some((party, state)) = inside.split_once(['-', '–']) else {
+            continue;
+        };
+        let letters = state.chars().filter(char::is_ascii_alphabetic).count();
+        let is_state = state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            && (2..=6).contains(&letters)
+            && state != "Day";
+        if matches!(party, "R" | "D" | "I" | "Rép" | "Dém") && is_state {
+            recorder.hit(
+                Feature::EnglishName,
+                open,
+                close + 1,
+                "French: le républicain (la démocrate) de Floride",
             );
         }
     }
@@ -239,6 +268,20 @@ mod tests {
             .filter(|e| e.family == "names")
             .map(|e| (e.feature, article[paragraph][e.start..e.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn american_party_tags_after_a_name() {
+        let article = [
+            "Le représentant Tom Briggs (R-Fla.) a répondu au sénateur Ann Cole \
+                        (D-NY), puis au (I-Vt.) Ed Marsh, le jour du (D-Day) et de l'A-380 (I-95).",
+        ];
+        let tags: Vec<String> = fired_in(&article, 0)
+            .into_iter()
+            .filter(|(feature, _)| *feature == "english_name")
+            .map(|(_, tag)| tag)
+            .collect();
+        assert_eq!(tags, vec!["(R-Fla.)", "(D-NY)", "(I-Vt.)"]);
     }
 
     #[test]
