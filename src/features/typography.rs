@@ -399,25 +399,29 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         let numbered_with_points = heading || product_version || aperture;
         let raw = token.text(text);
         let groups: Vec<&str> = raw.split(',').collect();
+        let before_large_unit = tokens.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.norm.as_str(),
+                "million" | "millions" | "milliard" | "milliards"
+            )
+        });
         // 0,125 and 2,387 milliards are French decimals: English puts no zero before a
         // thousands comma, and writes thousands before million or billion as round figures
         // (1,300 milliards, which a French writer would give as 1,3).
-        let decimal_of_large_unit = groups.len() == 2
-            && !groups[1].ends_with('0')
-            && tokens.get(i + 1).is_some_and(|next| {
-                matches!(
-                    next.norm.as_str(),
-                    "million" | "millions" | "milliard" | "milliards"
-                )
-            });
+        let decimal_of_large_unit =
+            groups.len() == 2 && !groups[1].ends_with('0') && before_large_unit;
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
             && groups[0] != "0"
             && !decimal_of_large_unit
             && groups[1..].iter().all(|g| g.len() == 3 && !g.contains('.'));
         let points: Vec<&str> = raw.split('.').collect();
+        // A point before million or milliard (4.8 millions de téléspectateurs) is as common on
+        // French web pages written by people as in machine translation: 5 human and 4
+        // machine-translated paragraphs over every web page read.
         let decimal = points.len() == 2
             && !numbered_with_points
+            && !before_large_unit
             && !points[0].contains(',')
             && (1..=2).contains(&points[1].len())
             && !followed_by_date_part(text, token.end);
@@ -902,12 +906,13 @@ mod tests {
         let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, puis à iOS \
                     18.2, son objectif ouvre à f/2.4 et la règle 4.2 s'applique.";
         assert!(typography(text, "english_number").is_empty());
+        // A point before million or milliard is a French web habit too; before % it is not.
         assert_eq!(
             typography(
-                "Le groupe Samsung a vendu 3.5 millions d'appareils.",
+                "Le groupe a vendu 3.5 millions d'appareils, 2.5 % de plus.",
                 "english_number"
             ),
-            vec!["3.5"]
+            vec!["2.5"]
         );
         assert!(typography(text, "english_date").is_empty());
         assert!(typography(text, "currency_prefix").is_empty());
