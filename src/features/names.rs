@@ -104,8 +104,13 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
 /// The party and state that American English puts after a politician's name, (R-Fla.),
 /// (D-NY), where French writes "le républicain de Floride": machine translation leaves them.
 fn party_tags(text: &str, recorder: &mut Recorder) {
-    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
-        let Some(close) = text[open..].find(')').map(|at| open + at) else {
+    // The longest tag, (Dém-Calif.), takes 13 bytes after its bracket: looking no further
+    // keeps a text of many unclosed brackets linear.
+    const LONGEST_TAG: usize = 16;
+    let bytes = text.as_bytes();
+    for open in memchr::memchr_iter(b'(', bytes) {
+        let window = &bytes[open + 1..bytes.len().min(open + 1 + LONGEST_TAG)];
+        let Some(close) = memchr::memchr(b')', window).map(|at| open + 1 + at) else {
             continue;
         };
         let inside = &text[open + 1..close];
