@@ -25,6 +25,12 @@ pub(crate) const TITLE_GRAMMATICAL_WORDS: &[&str] = &[
 /// to km/h, metres and kilos. "in" (inches) counts only after feet (5ft 10in).
 const IMPERIAL_UNITS: &[&str] = &["ft", "lb", "lbs", "mph", "oz", "yd", "yds"];
 
+/// Imperial units written out that machine translation keeps from the English (à 200 miles,
+/// 403 pieds, 4 gallons), where French news converts to kilomètres, mètres and litres. Left
+/// out: "milles", which sailing news gives distances in (nautical miles, à 28 milles du
+/// leader), and square feet, which Québec gives a flat's size in (pieds carrés).
+const IMPERIAL_UNIT_WORDS: &[&str] = &["gallon", "gallons", "mile", "miles", "pieds"];
+
 /// Words before a number with points that French writes so: a part of a legal text (article
 /// 5.1) or a software release (la version 2.1, le patch 1.4).
 const NUMBERED_PARTS: &[&str] = &[
@@ -486,7 +492,8 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
             });
         let spaced = token.is_number()
             && analysis.adjacent(i, i + 1)
-            && IMPERIAL_UNITS.contains(&tokens[i + 1].text(text));
+            && (IMPERIAL_UNITS.contains(&tokens[i + 1].text(text))
+                || imperial_unit_word(tokens, i + 1));
         if let Some(end) = fahrenheit(analysis, i) {
             recorder.hit(
                 Feature::EnglishNumber,
@@ -507,6 +514,14 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
             );
         }
     }
+}
+
+/// True when the token at `i` is one of [`IMPERIAL_UNIT_WORDS`], but for square feet and
+/// nautical miles.
+fn imperial_unit_word(tokens: &[crate::segment::Token], i: usize) -> bool {
+    let after = tokens.get(i + 1).map(|t| t.norm.as_str());
+    IMPERIAL_UNIT_WORDS.contains(&tokens[i].norm.as_str())
+        && !matches!(after, Some("carrés" | "nautiques"))
 }
 
 /// The end of a temperature in Fahrenheit after the number at `i` (90°F, 90 ° F, 115 degrés
@@ -846,13 +861,22 @@ mod tests {
             typography(text, "english_number"),
             vec!["130mph", "5ft", "10in", "200 lbs", "50 ft"]
         );
-        assert!(typography("Selon le FT, 12 in 2024 et 3 pieds.", "english_number").is_empty());
+        assert!(typography("Selon le FT, 12 in 2024 et 3 mètres.", "english_number").is_empty());
         let text = "Il fera 90°F à Dallas, 105 ° F à Phoenix et 115 degrés Fahrenheit à Las Vegas.";
         assert_eq!(
             typography(text, "english_number"),
             vec!["90°F", "105 ° F", "115 degrés Fahrenheit"]
         );
         let text = "Il fera 32 °C, soit 4 F de plus qu'hier, et 20 degrés dans la nuit.";
+        assert!(typography(text, "english_number").is_empty());
+        let text = "L'ouragan est à 200 miles de la côte, la vague fait 40 pieds, l'essence \
+                    coûte 4 dollars les 3 gallons.";
+        assert_eq!(
+            typography(text, "english_number"),
+            vec!["200 miles", "40 pieds", "3 gallons"]
+        );
+        let text = "Un 3 pièces de 900 pieds carrés ; le voilier est à 28 milles du leader, \
+                    à 20 milles nautiques de l'arrivée.";
         assert!(typography(text, "english_number").is_empty());
     }
 
