@@ -133,12 +133,10 @@ pub(super) fn determiner_gender(
     }
     // "ce dernier", "cette dernière" are pronouns as often as not, and the word after them a
     // verb that the noun list also holds (ce dernier conserve le maillot jaune).
-    let demonstrative = matches!(tokens[i].norm.as_str(), "ce" | "cet" | "cette" | "ces");
-    if demonstrative
-        && tokens
-            .get(i + 1)
-            .is_some_and(|next| next.norm.starts_with("derni"))
-    {
+    let dernier_next = tokens
+        .get(i + 1)
+        .is_some_and(|next| next.norm.starts_with("derni"));
+    if dernier_next && matches!(tokens[i].norm.as_str(), "ce" | "cet" | "cette" | "ces") {
         return;
     }
     let mut j = i + 1;
@@ -183,9 +181,7 @@ pub(super) fn determiner_gender(
         let noun_gender = analysis.words[j]
             .gender
             .filter(|_| {
-                !VERBS_NOT_NOUNS.contains(&word)
-                    && !NOUNS_OF_BOTH_GENDERS.contains(&word)
-                    && !pronoun_before_infinitive(tokens, i, j)
+                !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
             })
             .map(|gender| {
                 // A woman in a role named in the masculine (une témoin, la chef): the
@@ -227,6 +223,9 @@ pub(super) fn determiner_gender(
         // A weekday after the adjective dates the sentence: the adjective was a noun (il a
         // annoncé la nouvelle mardi, elle a vu la première lundi).
         if j > i + 1 && WEEKDAYS.contains(&word) {
+            return;
+        }
+        if gender != det_gender && NOUNS_OF_BOTH_GENDERS.contains(&word) {
             return;
         }
         if gender != det_gender

@@ -103,12 +103,6 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let mut past = None;
     for i in 0..tokens.len() {
-        // French grammar does not bind the English words of a quotation in another language
-        // (« get me out of here! »); the French words of a short title still do (« Raison
-        // d'état »), which the quotation test, counting d' as no French word, may call foreign.
-        if analysis.quoted[i] && analysis.words[i].en_zipf > analysis.words[i].fr_zipf {
-            continue;
-        }
         let starter = starter(&tokens[i]);
         elision(analysis, i, starter, recorder);
         if starter.contracts {
