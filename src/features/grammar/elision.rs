@@ -127,7 +127,7 @@ pub(super) fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder:
         return;
     }
     // French elision does not bind the English words of a quotation in another language
-    // (« get me out of here! »); the French words of a short title still do (« Raison
+    // (« tell me everything »); the French words of a short title still do (« Raison
     // d'état »), which the quotation test, counting d' as no French word, may call foreign.
     if analysis.quoted[i] && analysis.words[i].en_zipf > analysis.words[i].fr_zipf {
         return;

@@ -291,7 +291,7 @@ mod tests {
              Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais », a-t-il dit.";
         assert!(grammar(text, "failed_elision").is_empty());
         // The English of a quoted title follows English rules.
-        let text = "Le concept britannique «I am a celebrity, get me out of here!» revient.";
+        let text = "Le jeu télévisé «Tell me everything, now!» revient à l'antenne en mars.";
         assert!(grammar(text, "failed_elision").is_empty());
     }
 
