@@ -132,7 +132,7 @@ pub(super) fn determiner_gender(
         return;
     }
     // "ce dernier", "cette dernière" are pronouns as often as not, and the word after them a
-    // verb that the noun list also holds (ce dernier conserve le maillot jaune).
+    // verb that the noun list also holds (ce dernier demande un délai).
     let dernier_next = tokens
         .get(i + 1)
         .is_some_and(|next| next.norm.starts_with("derni"));

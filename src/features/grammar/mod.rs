@@ -447,8 +447,8 @@ mod tests {
         .is_empty());
         // The word after "ce dernier", "cette dernière" used as a pronoun is a verb too.
         assert!(grammar(
-            "Le Slovène a repris huit secondes au Danois. Ce dernier conserve le maillot \
-             jaune, et cette dernière étape reste à courir.",
+            "Le maire a répondu au promoteur. Ce dernier demande un délai, et cette dernière \
+             étape reste à franchir.",
             "gender_clash"
         )
         .is_empty());
