@@ -130,6 +130,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     currency(analysis.text, recorder);
     title_case(analysis, recorder);
     cut_sentences(analysis, recorder);
+    lost_link_texts(analysis, recorder);
     let tokens = &analysis.tokens;
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(analysis.text);
@@ -374,6 +375,42 @@ fn cut_sentences(analysis: &Analysis, recorder: &mut Recorder) {
             before.start,
             after.end,
             "a full stop inside a sentence, where machine translation cut it",
+        );
+    }
+}
+
+/// Prepositions that cannot end a clause, so that one before a full stop or a comma lost its
+/// object.
+const PREPOSITIONS_WITH_AN_OBJECT: &[&str] = &[
+    "au", "aux", "chez", "dans", "de", "des", "du", "par", "selon", "sur", "à",
+];
+
+/// A preposition followed by a space and a full stop or comma (selon un décompte de .
+/// mercredi): the name a link carried was dropped with it, as machine-translation pipelines
+/// do, and the preposition lost its object.
+fn lost_link_texts(analysis: &Analysis, recorder: &mut Recorder) {
+    let bytes = analysis.text.as_bytes();
+    let tokens = &analysis.tokens;
+    // From the marks, which are fewer than the words: a vectorised search.
+    for mark in memchr::memchr2_iter(b'.', b',', bytes) {
+        if mark < 2
+            || bytes[mark - 1] != b' '
+            || bytes.get(mark + 1).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let before = tokens.partition_point(|t| t.end < mark - 1);
+        let Some(token) = tokens.get(before).filter(|t| t.end == mark - 1) else {
+            continue;
+        };
+        if !PREPOSITIONS_WITH_AN_OBJECT.contains(&token.norm.as_str()) {
+            continue;
+        }
+        recorder.hit(
+            Feature::LinkSeam,
+            token.start,
+            mark + 1,
+            "a preposition without its object, where machine translation dropped a link's text",
         );
     }
 }
@@ -807,6 +844,9 @@ mod tests {
         assert_eq!(typography(text, "link_seam"), vec!["climat. crise"]);
         let text = "Le budget a été voté en juillet. et août. Ensuite, plus rien.";
         assert_eq!(typography(text, "link_seam"), vec!["juillet. et"]);
+        let text = "Selon un décompte de . mercredi, les cas augmentent, selon la carte de , \
+                    publiée à 10 h et reprise par 2 , 3 sites.";
+        assert_eq!(typography(text, "link_seam"), vec!["de .", "de ,"]);
     }
 
     #[test]
