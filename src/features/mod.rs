@@ -79,7 +79,7 @@ features! {
     CurrencyPrefix => "currency_prefix", "typography", Count, "currency sign before the amount ($5)";
     TitleCase => "title_case", "typography", Value, "English Title Case (Le Président Annonce Une Réforme)";
     EnglishHonorific => "english_honorific", "typography", Count, "English honorifics and capitalised titles before a name (Mr, le Président Obama)";
-    LinkSeam => "link_seam", "typography", Count, "a sentence cut by a full stop, or two words run together, where machine translation lost a link (le climat. crise, politiqueune)";
+    LinkSeam => "link_seam", "typography", Count, "a sentence cut by a full stop, two words run together, or a preposition left without its object, where machine translation lost a link (le climat. crise, politiqueune, selon un décompte de .)";
     FailedElision => "failed_elision", "grammar", Count, "elision, contraction or article where none belongs, missing or cut off (d'munitions, la invincibilité, l ' État, de les taxes, de Brésil)";
     GenderClash => "gender_clash", "grammar", Count, "determiner, noun or adjective of different genders (une échange, une décision définitif)";
     WeekdayArticle => "weekday_article", "grammar", Count, "English use of weekdays (le mercredi dernier, sur lundi, il a annoncé le mercredi)";
