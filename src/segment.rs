@@ -71,6 +71,15 @@ impl Token {
         self.shape & ALPHABETIC != 0
     }
 
+    /// True for a word of two letters or more with no capital anywhere (crise, but not a, iOS
+    /// or Hamilton): the words a full stop inside a sentence falls between.
+    pub fn is_lowercase_word(&self, paragraph: &str) -> bool {
+        let word = self.text(paragraph);
+        self.is_alphabetic()
+            && !word.chars().any(char::is_uppercase)
+            && word.chars().nth(1).is_some()
+    }
+
     /// The word as written with typographic apostrophes made straight: the key of
     /// case-sensitive lexicons.
     pub fn raw_key<'a>(&self, paragraph: &'a str) -> std::borrow::Cow<'a, str> {

@@ -284,18 +284,12 @@ fn apply(corruption: Corruption, text: &str, rng: &mut Rng) -> Option<String> {
             Some(format!("{} {}", text.trim_end(), capitalize(phrase)))
         }
         Corruption::StrayFullStop => {
-            let lowercase = |token: &Token| {
-                let word = token.text(text);
-                token.is_alphabetic()
-                    && !word.chars().any(char::is_uppercase)
-                    && word.chars().nth(1).is_some()
-            };
             let places: Vec<usize> = toks
                 .windows(3)
                 .filter(|w| {
                     &text[w[0].end..w[1].start] == " "
-                        && lowercase(&w[0])
-                        && lowercase(&w[1])
+                        && w[0].is_lowercase_word(text)
+                        && w[1].is_lowercase_word(text)
                         && LEXICONS.words.is_french(&w[1].norm)
                 })
                 .map(|w| w[0].end)

@@ -336,12 +336,6 @@ fn spacing(text: &str, recorder: &mut Recorder) {
 fn cut_sentences(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
-    let lowercase = |token: &crate::segment::Token| {
-        let word = token.text(text);
-        token.is_alphabetic()
-            && !word.chars().any(char::is_uppercase)
-            && word.chars().nth(1).is_some()
-    };
     for i in 1..tokens.len().saturating_sub(1) {
         let (before, after) = (&tokens[i - 1], &tokens[i]);
         // Most words are not followed by a full stop: one byte tells.
@@ -357,7 +351,10 @@ fn cut_sentences(analysis: &Analysis, recorder: &mut Recorder) {
         }
         // A word the French list lacks may be a command that a sentence starts with in
         // lowercase (wget).
-        if !lowercase(before) || !lowercase(after) || analysis.fr_zipf_of_compound(i) == 0.0 {
+        if !before.is_lowercase_word(text)
+            || !after.is_lowercase_word(text)
+            || analysis.fr_zipf_of_compound(i) == 0.0
+        {
             continue;
         }
         let abbreviation = crate::segment::ABBREVIATIONS.contains(&before.norm.as_str())
@@ -516,6 +513,15 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
         if !token.norm.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
+        if let Some(end) = fahrenheit(analysis, i) {
+            recorder.hit(
+                Feature::EnglishNumber,
+                token.start,
+                end,
+                "French: degrés Celsius",
+            );
+            continue;
+        }
         let attached = IMPERIAL_UNITS
             .iter()
             .chain(feet.then_some(&"in"))
@@ -531,15 +537,6 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
             && analysis.adjacent(i, i + 1)
             && (IMPERIAL_UNITS.contains(&tokens[i + 1].text(text))
                 || imperial_unit_word(tokens, i + 1));
-        if let Some(end) = fahrenheit(analysis, i) {
-            recorder.hit(
-                Feature::EnglishNumber,
-                token.start,
-                end,
-                "French: degrés Celsius",
-            );
-            continue;
-        }
         let end = if spaced { tokens[i + 1].end } else { token.end };
         if attached.is_some() || spaced {
             after_feet = attached == Some(&"ft") || (spaced && tokens[i + 1].norm == "ft");
