@@ -66,6 +66,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("interface", 2),
     lexicon_source!("names", 3),
     lexicon_source!("namesake_regions", 1),
+    lexicon_source!("native_turns", 2),
     lexicon_source!("person_titles", 2),
     lexicon_source!("role_nouns", 1),
     lexicon_source!("synth_english", 1),
@@ -626,6 +627,9 @@ pub struct Lexicons {
     pub namesake_regions: FxHashSet<&'static str>,
     /// Word-for-word phrasings (`pattern`, `english`, `french`).
     pub calques: PhraseLexicon,
+    /// Turns of phrase French writers use and translation from English seldom produces
+    /// (`phrase`, `literal`: what machine translation writes instead, or `-`).
+    pub native_turns: PhraseLexicon,
     /// French endings (without accents) and the English endings that may replace them, to
     /// tell English words dressed as French; an empty ending is written `-` in the file.
     pub dressed_endings: Vec<(&'static str, Vec<&'static str>)>,
@@ -690,6 +694,7 @@ impl Lexicons {
             french_names,
             namesake_regions: embedded_set("namesake_regions"),
             calques: PhraseLexicon::load("calques", false),
+            native_turns: PhraseLexicon::load("native_turns", false),
             dressed_endings: embedded("dressed_endings")
                 .into_iter()
                 .map(|e| {

@@ -1,7 +1,9 @@
-//! Shape: length, and how much of the vocabulary French knows (wordfreq's French list), which
-//! calibrates the other signals: a long paragraph has more chances to fire anything, and
-//! machine translation leaves more words French does not use. Conjugated forms of listed
-//! verbs count as known ([`crate::verb_forms`]).
+//! Shape: length, how much of the vocabulary French knows (wordfreq's French list), and the
+//! turns of phrase only French writing uses, which calibrate the other signals: a long
+//! paragraph has more chances to fire anything, machine translation leaves more words French
+//! does not use, and it seldom produces notamment or d'ailleurs, which English has no one word
+//! for. Conjugated forms of listed verbs count as known ([`crate::verb_forms`]). The turns of
+//! phrase leave no evidence span: they lower a score, and evidence says what raised it.
 
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
@@ -88,6 +90,10 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     }
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
+    }
+    let turns = LEXICONS.native_turns.matcher.find(text, &analysis.tokens).len();
+    if turns > 0 {
+        recorder.set(Feature::NativeTurns, (turns as f64).ln_1p());
     }
 }
 
@@ -201,6 +207,15 @@ mod tests {
     fn hyphenated_words_with_an_elision_inside_are_known() {
         let counts = unknown_words(&["La main-d'œuvre et la main-d’œuvre manquent."]);
         assert_eq!(counts, vec![0.0]);
+    }
+
+    #[test]
+    fn turns_only_french_uses_are_counted_without_evidence() {
+        let text = "D’ailleurs, le maire vise notamment les commerces, voire les marchés.";
+        let features = extract_article(&[text, "Le maire vise les commerces et les marchés."]);
+        assert_eq!(features[0].values[Feature::NativeTurns as usize], 3f64.ln_1p());
+        assert!(features[0].evidence.is_empty());
+        assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
     }
 
     #[test]
