@@ -91,7 +91,11 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
-    let turns = LEXICONS.native_turns.matcher.find(text, &analysis.tokens).len();
+    let turns = LEXICONS
+        .native_turns
+        .matcher
+        .find(text, &analysis.tokens)
+        .len();
     if turns > 0 {
         recorder.set(Feature::NativeTurns, (turns as f64).ln_1p());
     }
@@ -213,7 +217,10 @@ mod tests {
     fn turns_only_french_uses_are_counted_without_evidence() {
         let text = "D’ailleurs, le maire vise notamment les commerces, voire les marchés.";
         let features = extract_article(&[text, "Le maire vise les commerces et les marchés."]);
-        assert_eq!(features[0].values[Feature::NativeTurns as usize], 3f64.ln_1p());
+        assert_eq!(
+            features[0].values[Feature::NativeTurns as usize],
+            3f64.ln_1p()
+        );
         assert!(features[0].evidence.is_empty());
         assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
     }
