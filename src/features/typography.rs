@@ -577,7 +577,8 @@ fn fahrenheit(analysis: &Analysis, i: usize) -> Option<usize> {
     }
 }
 
-/// A currency sign written before the amount ($5, € 10), where French writes 5 $, 10 €.
+/// A currency sign written before the amount ($5, € 10), where French writes 5 $, 10 € (and
+/// 2€50 for two euros fifty).
 fn currency(text: &str, recorder: &mut Recorder) {
     // A vectorised search for the last byte of each sign (`$`, and the final bytes of the
     // UTF-8 `£` and `€`), instead of decoding every character.
@@ -591,6 +592,10 @@ fn currency(text: &str, recorder: &mut Recorder) {
         }) else {
             continue;
         };
+        // French writes a price with the sign between euros and cents (2€50).
+        if text[..i].ends_with(|d: char| d.is_ascii_digit()) {
+            continue;
+        }
         let rest = &text[i + c.len_utf8()..];
         let digits_at = rest.len() - rest.trim_start_matches(' ').len();
         let amount: usize = rest[digits_at..]
@@ -985,7 +990,7 @@ mod tests {
     #[test]
     fn currency_signs_among_other_accented_letters() {
         // £ and € end in bytes that also end other letters (ã, ¬): only the signs count.
-        let text = "Il a payé £3, puis € 10 ; la façade coûte 5 € et ã€ reste, ¬ 4 aussi.";
+        let text = "Il a payé £3, puis € 10 ; la façade coûte 5 € et ã€ reste, ¬ 4 aussi, et 2€50.";
         assert_eq!(typography(text, "currency_prefix"), vec!["£3", "€ 10"]);
     }
 
