@@ -1,10 +1,11 @@
 //! Calques: phrases translated word for word from English ("à la roue" for at the wheel,
 //! "au lieu de cela" for instead), from the `calques` pattern lexicon, and the English order
 //! of a speech tag after a quotation ("…", il a dit for "…," he said) or closing a sentence
-//! (…, la société a déclaré. for "…, the company said.").
+//! (…, la société a déclaré. for "…, the company said."), and a sheriff's deputies taken for
+//! members of parliament (des députés beside a shérif).
 
 use super::{Analysis, Feature, Recorder};
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{Match, LEXICONS};
 
 /// Subject pronouns of a speech tag.
 const SPEAKERS: &[&str] = &["elle", "elles", "il", "ils"];
@@ -57,7 +58,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     closing_speech_tags(analysis, recorder);
     let calques = &LEXICONS.calques;
     let tokens = &analysis.tokens;
-    for found in calques.matcher.find(analysis.text, tokens) {
+    let found = calques.matcher.find(analysis.text, tokens);
+    for found in &found {
         let entry = &calques.entries[found.entry];
         recorder.hit(
             Feature::Calque,
@@ -68,6 +70,35 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
                 entry.columns[1], entry.columns[2]
             ),
         );
+    }
+    sheriffs_deputies(analysis, &found, recorder);
+}
+
+/// "Deputies" rendered as députés in a paragraph about a sheriff's office, where French writes
+/// adjoints du shérif: the machine took the sheriff's deputies for members of parliament. A
+/// député inside a calque pattern already found (les députés du shérif) is not counted again.
+fn sheriffs_deputies(analysis: &Analysis, found: &[Match], recorder: &mut Recorder) {
+    if !analysis.text.contains("hérif") {
+        return;
+    }
+    let tokens = &analysis.tokens;
+    let sheriff = |norm: &str| matches!(norm, "shérif" | "shérifs");
+    if !tokens.iter().any(|t| sheriff(&t.norm)) {
+        return;
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        let deputy = matches!(
+            token.norm.as_str(),
+            "député" | "députée" | "députés" | "députées"
+        );
+        if deputy && !found.iter().any(|m| (m.first..=m.last).contains(&i)) {
+            recorder.hit(
+                Feature::Calque,
+                token.start,
+                token.end,
+                "calque of \"deputy\" (a sheriff's); French: adjoint du shérif",
+            );
+        }
     }
 }
 
@@ -165,6 +196,16 @@ mod tests {
     /// The lines of a test file, without its header comment.
     fn lines(text: &str) -> impl Iterator<Item = &str> {
         text.lines().filter(|line| !line.starts_with('#'))
+    }
+
+    #[test]
+    fn a_sheriffs_deputies_are_not_members_of_parliament() {
+        let text =
+            "Le shérif du comté a confirmé l'arrestation. Les députés sont arrivés vers 6 h.";
+        assert_eq!(calques(text), vec!["députés"]);
+        let pattern = "Deux députés du shérif ont été blessés ; le shérif a parlé aux députés.";
+        assert_eq!(calques(pattern), vec!["députés du shérif", "députés"]);
+        assert!(calques("Les députés ont voté la loi sur la police municipale.").is_empty());
     }
 
     #[test]
