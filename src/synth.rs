@@ -1,7 +1,9 @@
 //! `calque synth`: makes more badly translated paragraphs from clean ones, by controlled and
 //! seeded corruptions of the kinds machine translation leaves: English spellings of names,
 //! English words for their French equivalents, calques, English typography, grammar slips, an
-//! untranslated English sentence, page-template text, a full stop that cuts a sentence.
+//! untranslated English sentence, page-template text, a full stop that cuts a sentence. Every
+//! corrupted paragraph also loses the turns of phrase only French writing uses (notamment →
+//! en particulier), as machine translation does.
 //!
 //! It also makes label-0 copies of clean paragraphs typed the way people type French on the
 //! web (straight quotes and apostrophes, no space before : ; ! ?), so that the model learns
