@@ -406,6 +406,7 @@ fn drop_name_accents(text: &str) -> String {
 fn literal_turns(text: &str) -> String {
     let lex = &LEXICONS.native_turns;
     let toks = tokens(text, &sentences(text));
+    let curly_apostrophes = text.contains('’');
     let mut out = text.to_string();
     for found in lex.matcher.find(text, &toks).into_iter().rev() {
         let literal = lex.entries[found.entry].columns[1];
@@ -413,7 +414,7 @@ fn literal_turns(text: &str) -> String {
             continue;
         }
         let (start, end) = (toks[found.first].start, toks[found.last].end);
-        let literal = if text.contains('’') {
+        let literal = if curly_apostrophes {
             literal.replace('\'', "’")
         } else {
             literal.to_string()
