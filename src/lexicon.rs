@@ -64,6 +64,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("female_first_names", 1),
     lexicon_source!("fr_compounds", 1),
     lexicon_source!("interface", 2),
+    lexicon_source!("machine_turns", 2),
     lexicon_source!("names", 3),
     lexicon_source!("namesake_regions", 1),
     lexicon_source!("native_turns", 2),
@@ -570,6 +571,22 @@ impl PhraseLexicon {
     }
 }
 
+/// The French turns of `machine_turns` as one matcher, each with the machine's phrase as written.
+fn machine_turn_sources(lexicon: &PhraseLexicon) -> (Matcher, Vec<String>) {
+    let entries: Vec<&Entry> = lexicon
+        .entries
+        .iter()
+        .filter(|e| e.columns[1] != "-")
+        .collect();
+    let matcher = Matcher::new(entries.iter().map(|e| e.columns[1]), false)
+        .unwrap_or_else(|(i, e)| panic!("lexicon machine_turns:{}: {e}", entries[i].line));
+    let phrases = entries
+        .iter()
+        .map(|e| e.columns[0].replace("' ", "'"))
+        .collect();
+    (matcher, phrases)
+}
+
 /// A transliteration rule: English spelling of a sound in a Slavic name → French spelling.
 pub struct TranslitRule {
     /// English letters, lowercase.
@@ -630,6 +647,12 @@ pub struct Lexicons {
     /// Turns of phrase French writers use and translation from English seldom produces
     /// (`phrase`, `literal`: what machine translation writes instead, or `-`).
     pub native_turns: PhraseLexicon,
+    /// Turns of phrase machine translation favours where French writers vary their wording
+    /// (`phrase`, `french`: what a French writer often puts in its place, or `-`).
+    pub machine_turns: PhraseLexicon,
+    /// The `french` column of `machine_turns` as patterns, each with the phrase as written
+    /// (jusqu'à présent for jusqu' ici), for `calque synth`.
+    pub machine_turn_sources: (Matcher, Vec<String>),
     /// French endings (without accents) and the English endings that may replace them, to
     /// tell English words dressed as French; an empty ending is written `-` in the file.
     pub dressed_endings: Vec<(&'static str, Vec<&'static str>)>,
@@ -667,6 +690,7 @@ impl Lexicons {
         let names = PhraseLexicon::load("names", true);
         let french_names = Matcher::new(names.entries.iter().map(|e| e.columns[1]), true)
             .unwrap_or_else(|(i, e)| panic!("lexicon names:{}: {e}", names.entries[i].line));
+        let machine_turns = PhraseLexicon::load("machine_turns", false);
         let accepted = embedded("accepted");
         let phrases: Vec<&Entry> = accepted
             .iter()
@@ -695,6 +719,8 @@ impl Lexicons {
             namesake_regions: embedded_set("namesake_regions"),
             calques: PhraseLexicon::load("calques", false),
             native_turns: PhraseLexicon::load("native_turns", false),
+            machine_turn_sources: machine_turn_sources(&machine_turns),
+            machine_turns,
             dressed_endings: embedded("dressed_endings")
                 .into_iter()
                 .map(|e| {

@@ -3,7 +3,8 @@
 //! English words for their French equivalents, calques, English typography, grammar slips, an
 //! untranslated English sentence, page-template text, a full stop that cuts a sentence. Every
 //! corrupted paragraph also loses the turns of phrase only French writing uses (notamment →
-//! en particulier), as machine translation does.
+//! en particulier) and takes the turns machine translation favours (toutefois → cependant), as
+//! machine translation does.
 //!
 //! It also makes label-0 copies of clean paragraphs typed the way people type French on the
 //! web (straight quotes and apostrophes, no space before : ; ! ?), so that the model learns
@@ -400,26 +401,42 @@ fn drop_name_accents(text: &str) -> String {
 
 /// The text with each turn of phrase only French writing uses (notamment, d'ailleurs) put as
 /// machine translation renders its English source (en particulier, en fait), where
-/// `native_turns.tsv` gives one: machine translation holds these turns about four times less
-/// often than French written by people, and a corrupted copy of a clean paragraph should not
-/// keep them all. Draws no random number, so the other corruptions stay as they were drawn.
+/// `native_turns.tsv` gives one, and each French turn `machine_turns.tsv` lists put as the
+/// turn machine translation favours (toutefois → cependant, jusqu'ici → jusqu'à présent):
+/// machine translation holds the first about four times less often than French written by
+/// people and the second about three times more often, and a corrupted copy of a clean
+/// paragraph should not read like French on both counts. Draws no random number, so the other
+/// corruptions stay as they were drawn.
 fn literal_turns(text: &str) -> String {
-    let lex = &LEXICONS.native_turns;
+    let native = &LEXICONS.native_turns;
+    let out = replace_turns(text, &native.matcher, |entry| {
+        Some(native.entries[entry].columns[1]).filter(|&literal| literal != "-")
+    });
+    let (sources, machine) = &LEXICONS.machine_turn_sources;
+    replace_turns(&out, sources, |entry| Some(machine[entry].as_str()))
+}
+
+/// The text with each match of `matcher` replaced by what `replacement` gives for its entry,
+/// in the case of the words it replaces and with the paragraph's kind of apostrophe.
+fn replace_turns<'a>(
+    text: &str,
+    matcher: &crate::lexicon::Matcher,
+    replacement: impl Fn(usize) -> Option<&'a str>,
+) -> String {
     let toks = tokens(text, &sentences(text));
     let curly_apostrophes = text.contains('’');
     let mut out = text.to_string();
-    for found in lex.matcher.find(text, &toks).into_iter().rev() {
-        let literal = lex.entries[found.entry].columns[1];
-        if literal == "-" {
+    for found in matcher.find(text, &toks).into_iter().rev() {
+        let Some(with) = replacement(found.entry) else {
             continue;
-        }
-        let (start, end) = (toks[found.first].start, toks[found.last].end);
-        let literal = if curly_apostrophes {
-            literal.replace('\'', "’")
-        } else {
-            literal.to_string()
         };
-        out = splice(&out, start, end, &match_case(&text[start..end], &literal));
+        let (start, end) = (toks[found.first].start, toks[found.last].end);
+        let with = if curly_apostrophes {
+            with.replace('\'', "’")
+        } else {
+            with.to_string()
+        };
+        out = splice(&out, start, end, &match_case(&text[start..end], &with));
     }
     out
 }
@@ -629,6 +646,10 @@ mod tests {
         assert_eq!(
             literal_turns("Il n’a pas cédé, en revanche, à l’instar de ses voisins."),
             "Il n’a pas cédé, d’autre part, à l’instar de ses voisins."
+        );
+        assert_eq!(
+            literal_turns("Toutefois, l’usine tourne jusqu’ici, pourtant brusquement arrêtée."),
+            "Cependant, l’usine tourne jusqu’à présent, cependant soudainement arrêtée."
         );
     }
 

@@ -2,7 +2,7 @@
 //! turns of phrase only French writing uses, which calibrate the other signals: a long
 //! paragraph has more chances to fire anything, machine translation leaves more words French
 //! does not use, and it seldom produces notamment or d'ailleurs, which English has no one word
-//! for. Conjugated forms of listed verbs count as known ([`crate::verb_forms`]). The turns of
+//! for, or the pronoun on, where English writes a passive or "people". Conjugated forms of listed verbs count as known ([`crate::verb_forms`]). The turns of
 //! phrase leave no evidence span: they lower a score, and evidence says what raised it.
 
 use super::anglicisms::dressed_english;
@@ -91,14 +91,49 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
+    for found in LEXICONS.machine_turns.matcher.find(text, &analysis.tokens) {
+        let french = LEXICONS.machine_turns.entries[found.entry].columns[1];
+        recorder.hit(
+            Feature::MachineTurns,
+            analysis.tokens[found.first].start,
+            analysis.tokens[found.last].end,
+            if french == "-" {
+                "a turn machine translation favours".to_string()
+            } else {
+                format!(
+                    "a turn machine translation favours (French writers often write {})",
+                    french.replace("' ", "'").replace('|', " or ")
+                )
+            },
+        );
+    }
     let turns = LEXICONS
         .native_turns
         .matcher
         .find(text, &analysis.tokens)
-        .len();
+        .len()
+        + pronoun_on(analysis);
     if turns > 0 {
         recorder.set(Feature::NativeTurns, (turns as f64).ln_1p());
     }
+}
+
+/// How many times the paragraph uses the pronoun on (on a appris, qu'on le sache): French
+/// writers use it where English writes a passive, you, we or people, and translation from
+/// English keeps those. An English "on" is told apart by the word after it (on the, on Monday).
+fn pronoun_on(analysis: &Analysis) -> usize {
+    let text = analysis.text;
+    analysis
+        .tokens
+        .windows(2)
+        .filter(|pair| {
+            let (on, next) = (&pair[0], &pair[1]);
+            on.norm == "on"
+                && next.sentence == on.sentence
+                && next.text(text).starts_with(|c: char| c.is_lowercase())
+                && !LEXICONS.en_function_words.contains(next.norm.as_str())
+        })
+        .count()
 }
 
 /// Short grammatical words that a machine-translation pipeline runs into the word before
@@ -222,6 +257,37 @@ mod tests {
             3f64.ln_1p()
         );
         assert!(features[0].evidence.is_empty());
+        assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
+    }
+
+    #[test]
+    fn turns_machine_translation_favours_are_counted_with_evidence() {
+        let text = "Cependant, le maire vise y compris les marchés, jusqu’à présent épargnés.";
+        let features = extract_article(&[text, "Toutefois, le maire vise aussi les marchés."]);
+        assert_eq!(
+            features[0].values[Feature::MachineTurns as usize],
+            3f64.ln_1p()
+        );
+        let spans: Vec<&str> = features[0]
+            .evidence
+            .iter()
+            .filter(|e| e.feature == "machine_turns")
+            .map(|e| &text[e.start..e.end])
+            .collect();
+        assert_eq!(spans, ["Cependant", "y compris", "jusqu’à présent"]);
+        assert_eq!(features[1].values[Feature::MachineTurns as usize], 0.0);
+    }
+
+    #[test]
+    fn the_pronoun_on_counts_as_a_native_turn_but_english_on_does_not() {
+        let features = extract_article(&[
+            "On a appris hier qu’on ne rouvrirait pas l’usine, si l’on en croit le maire.",
+            "The vote on the bill came on Monday, on his way out.",
+        ]);
+        assert_eq!(
+            features[0].values[Feature::NativeTurns as usize],
+            3f64.ln_1p()
+        );
         assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
     }
 
