@@ -91,7 +91,8 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
     if lowercase > 0 {
         recorder.set(Feature::RareWordRate, rare as f64 / lowercase as f64);
     }
-    for found in LEXICONS.machine_turns.matcher.find(text, &analysis.tokens) {
+    let machine_turns = LEXICONS.machine_turns.matcher.find(text, &analysis.tokens);
+    for found in &machine_turns {
         let french = LEXICONS.machine_turns.entries[found.entry].columns[1];
         recorder.hit(
             Feature::MachineTurns,
@@ -106,6 +107,11 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
                 )
             },
         );
+    }
+    // Whether a paragraph holds one, not how many: a long paragraph written by a person holds
+    // several as readily as a short machine-translated one holds one.
+    if !machine_turns.is_empty() {
+        recorder.set(Feature::MachineTurns, 1.0);
     }
     let turns = LEXICONS
         .native_turns
@@ -264,10 +270,7 @@ mod tests {
     fn turns_machine_translation_favours_are_counted_with_evidence() {
         let text = "Cependant, le maire vise y compris les marchés, jusqu’à présent épargnés.";
         let features = extract_article(&[text, "Toutefois, le maire vise aussi les marchés."]);
-        assert_eq!(
-            features[0].values[Feature::MachineTurns as usize],
-            3f64.ln_1p()
-        );
+        assert_eq!(features[0].values[Feature::MachineTurns as usize], 1.0);
         let spans: Vec<&str> = features[0]
             .evidence
             .iter()
