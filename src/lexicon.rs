@@ -571,8 +571,16 @@ impl PhraseLexicon {
     }
 }
 
+/// The `french` column of `machine_turns` as patterns, for `calque synth`.
+pub struct TurnSources {
+    /// Matches the French turns (toutefois, jusqu' ici).
+    pub matcher: Matcher,
+    /// For each pattern of `matcher`, the machine's turn as written (jusqu'à présent).
+    pub phrases: Vec<String>,
+}
+
 /// The French turns of `machine_turns` as one matcher, each with the machine's phrase as written.
-fn machine_turn_sources(lexicon: &PhraseLexicon) -> (Matcher, Vec<String>) {
+fn machine_turn_sources(lexicon: &PhraseLexicon) -> TurnSources {
     let entries: Vec<&Entry> = lexicon
         .entries
         .iter()
@@ -584,7 +592,7 @@ fn machine_turn_sources(lexicon: &PhraseLexicon) -> (Matcher, Vec<String>) {
         .iter()
         .map(|e| e.columns[0].replace("' ", "'"))
         .collect();
-    (matcher, phrases)
+    TurnSources { matcher, phrases }
 }
 
 /// A transliteration rule: English spelling of a sound in a Slavic name → French spelling.
@@ -650,9 +658,8 @@ pub struct Lexicons {
     /// Turns of phrase machine translation favours where French writers vary their wording
     /// (`phrase`, `french`: what a French writer often puts in its place, or `-`).
     pub machine_turns: PhraseLexicon,
-    /// The `french` column of `machine_turns` as patterns, each with the phrase as written
-    /// (jusqu'à présent for jusqu' ici), for `calque synth`.
-    pub machine_turn_sources: (Matcher, Vec<String>),
+    /// The `french` column of `machine_turns`, for `calque synth`.
+    pub machine_turn_sources: TurnSources,
     /// French endings (without accents) and the English endings that may replace them, to
     /// tell English words dressed as French; an empty ending is written `-` in the file.
     pub dressed_endings: Vec<(&'static str, Vec<&'static str>)>,

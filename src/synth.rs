@@ -412,8 +412,10 @@ fn literal_turns(text: &str) -> String {
     let out = replace_turns(text, &native.matcher, |entry| {
         Some(native.entries[entry].columns[1]).filter(|&literal| literal != "-")
     });
-    let (sources, machine) = &LEXICONS.machine_turn_sources;
-    replace_turns(&out, sources, |entry| Some(machine[entry].as_str()))
+    let sources = &LEXICONS.machine_turn_sources;
+    replace_turns(&out, &sources.matcher, |entry| {
+        Some(sources.phrases[entry].as_str())
+    })
 }
 
 /// The text with each match of `matcher` replaced by what `replacement` gives for its entry,

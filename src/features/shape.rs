@@ -1,9 +1,12 @@
 //! Shape: length, how much of the vocabulary French knows (wordfreq's French list), and the
-//! turns of phrase only French writing uses, which calibrate the other signals: a long
-//! paragraph has more chances to fire anything, machine translation leaves more words French
-//! does not use, and it seldom produces notamment or d'ailleurs, which English has no one word
-//! for, or the pronoun on, where English writes a passive or "people". Conjugated forms of listed verbs count as known ([`crate::verb_forms`]). The turns of
-//! phrase leave no evidence span: they lower a score, and evidence says what raised it.
+//! turns of phrase each side favours, which calibrate the other signals: a long paragraph has
+//! more chances to fire anything, machine translation leaves more words French does not use,
+//! it seldom produces notamment or d'ailleurs, which English has no one word for, or the
+//! pronoun on, where English writes a passive or "people", and it writes cependant or y
+//! compris more often than people do. Conjugated forms of listed verbs count as known
+//! ([`crate::verb_forms`]). The turns only French writing uses leave no evidence span: they
+//! lower a score, and evidence says what raised it; each turn machine translation favours
+//! leaves one.
 
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
