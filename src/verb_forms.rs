@@ -30,7 +30,7 @@ const RE_ENDINGS: &[&str] = &[
 /// verbs.
 const MIN_STEM_CHARS: usize = 3;
 /// Zipf frequency the infinitive needs: a verb French writes, not a stray token.
-const MIN_INFINITIVE_ZIPF: f32 = 2.0;
+pub(crate) const MIN_INFINITIVE_ZIPF: f32 = 2.0;
 
 /// True when `word`, unknown to both word lists, is a conjugated form of a French infinitive
 /// the French list holds and that is not more English than French (so "pliers" is not read

@@ -7,6 +7,7 @@ use super::{same_sentence, starter, starts_with_vowel, weekday::WEEKDAYS};
 use crate::features::{Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, LEXICONS};
 use crate::segment::Token;
+use crate::verb_forms::MIN_INFINITIVE_ZIPF;
 use crate::word_table::WordInfo;
 
 /// Determiners with a gender.
@@ -181,7 +182,9 @@ pub(super) fn determiner_gender(
         let noun_gender = analysis.words[j]
             .gender
             .filter(|_| {
-                !VERBS_NOT_NOUNS.contains(&word) && !pronoun_before_infinitive(tokens, i, j)
+                !VERBS_NOT_NOUNS.contains(&word)
+                    && !pronoun_before_infinitive(tokens, i, j)
+                    && !pronoun_before_verb(analysis, i, j)
             })
             .map(|gender| {
                 // A woman in a role named in the masculine (une témoin, la chef): the
@@ -492,6 +495,34 @@ fn pronoun_before_infinitive(tokens: &[Token], i: usize, j: usize) -> bool {
         && matches!(tokens[i].norm.as_str(), "la" | "le")
         && BEFORE_AN_INFINITIVE.contains(&tokens[i - 1].norm.as_str())
         && (tokens[j].norm.ends_with("er") || tokens[j].norm.ends_with("ir"))
+}
+
+/// True when "le"/"la" at `i` may be the object of a verb at `j` that the noun list also holds
+/// in the other gender: a subject (a name, a noun) or "et" before it, and the word after it
+/// the present of a French -er verb (Florence Mendez le balance, le public le paye, et le
+/// chambre). After a preposition or a verb it stays a determiner (dans le chambre).
+fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
+    let tokens = &analysis.tokens;
+    if j != i + 1 || i == 0 || !same_sentence(tokens, i - 1, i) {
+        return false;
+    }
+    if !matches!(tokens[i].norm.as_str(), "la" | "le") {
+        return false;
+    }
+    let before = &tokens[i - 1];
+    // A capital that only opens the sentence (Dans le chambre) is no name.
+    let name_before =
+        before.is_capitalized() && i >= 2 && tokens[i - 2].sentence == before.sentence;
+    let subject_before = name_before
+        || before.norm == "et"
+        || (analysis.words[i - 1].gender.is_some() && before.is_lowercase_word(analysis.text));
+    let infinitive = format!("{}r", tokens[j].norm);
+    let verb = tokens[j].norm.ends_with('e')
+        && LEXICONS
+            .words
+            .get(&infinitive)
+            .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf);
+    subject_before && verb
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which

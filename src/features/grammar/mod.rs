@@ -455,6 +455,25 @@ mod tests {
     }
 
     #[test]
+    fn le_or_la_before_a_verb_after_its_subject_is_a_pronoun() {
+        for text in [
+            "Florence Mendez le balance d'entrée de jeu.",
+            "Il lui tape dans la main et le chambre gentiment.",
+            "Le père Jos Verstappen le laisse agacé.",
+        ] {
+            assert!(grammar(text, "gender_clash").is_empty(), "{text}");
+        }
+        assert_eq!(
+            grammar("Il entre dans le chambre du fond.", "gender_clash"),
+            vec!["le chambre"]
+        );
+        assert_eq!(
+            grammar("Dans le chambre, il dort.", "gender_clash"),
+            vec!["le chambre"]
+        );
+    }
+
+    #[test]
     fn adjectives_of_the_other_gender_clash() {
         assert_eq!(
             grammar(
