@@ -181,10 +181,10 @@ pub(super) fn determiner_gender(
         let adjective = prenominal_gender(word);
         let noun_gender = analysis.words[j]
             .gender
-            .filter(|_| {
+            .filter(|&gender| {
                 !VERBS_NOT_NOUNS.contains(&word)
                     && !pronoun_before_infinitive(tokens, i, j)
-                    && !pronoun_before_verb(analysis, i, j)
+                    && (gender == det_gender || !pronoun_before_verb(analysis, i, j))
             })
             .map(|gender| {
                 // A woman in a role named in the masculine (une témoin, la chef): the
@@ -506,7 +506,7 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     if j != i + 1 || i == 0 || !same_sentence(tokens, i - 1, i) {
         return false;
     }
-    if !matches!(tokens[i].norm.as_str(), "la" | "le") {
+    if !matches!(tokens[i].norm.as_str(), "la" | "le") || !tokens[j].norm.ends_with('e') {
         return false;
     }
     let before = &tokens[i - 1];
@@ -516,13 +516,11 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     let subject_before = name_before
         || before.norm == "et"
         || (analysis.words[i - 1].gender.is_some() && before.is_lowercase_word(analysis.text));
-    let infinitive = format!("{}r", tokens[j].norm);
-    let verb = tokens[j].norm.ends_with('e')
+    subject_before
         && LEXICONS
             .words
-            .get(&infinitive)
-            .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf);
-    subject_before && verb
+            .get(&format!("{}r", tokens[j].norm))
+            .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf)
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which
