@@ -579,6 +579,12 @@ pub struct TurnSources {
     pub phrases: Vec<String>,
 }
 
+/// A pattern of plain words as French writes it, elisions joined to the word after them
+/// (jusqu' à présent → jusqu'à présent).
+pub fn as_written(pattern: &str) -> String {
+    pattern.replace("' ", "'")
+}
+
 /// The French turns of `machine_turns` as one matcher, each with the machine's phrase as written.
 fn machine_turn_sources(lexicon: &PhraseLexicon) -> TurnSources {
     let entries: Vec<&Entry> = lexicon
@@ -588,10 +594,7 @@ fn machine_turn_sources(lexicon: &PhraseLexicon) -> TurnSources {
         .collect();
     let matcher = Matcher::new(entries.iter().map(|e| e.columns[1]), false)
         .unwrap_or_else(|(i, e)| panic!("lexicon machine_turns:{}: {e}", entries[i].line));
-    let phrases = entries
-        .iter()
-        .map(|e| e.columns[0].replace("' ", "'"))
-        .collect();
+    let phrases = entries.iter().map(|e| as_written(e.columns[0])).collect();
     TurnSources { matcher, phrases }
 }
 

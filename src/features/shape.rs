@@ -11,7 +11,7 @@
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
 use super::{Analysis, Feature, Recorder};
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{as_written, LEXICONS};
 use crate::verb_forms::is_known_verb_form;
 
 /// Zipf frequency under which a French word counts as rare.
@@ -106,7 +106,7 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
             } else {
                 format!(
                     "a turn machine translation favours (French writers often write {})",
-                    french.replace("' ", "'").replace('|', " or ")
+                    as_written(french).replace('|', " or ")
                 )
             },
         );
@@ -139,7 +139,7 @@ fn pronoun_on(analysis: &Analysis) -> usize {
             let (on, next) = (&pair[0], &pair[1]);
             on.norm == "on"
                 && next.sentence == on.sentence
-                && next.text(text).starts_with(|c: char| c.is_lowercase())
+                && next.text(text).starts_with(char::is_lowercase)
                 && !LEXICONS.en_function_words.contains(next.norm.as_str())
         })
         .count()
