@@ -30,7 +30,15 @@ const RE_ENDINGS: &[&str] = &[
 /// verbs.
 const MIN_STEM_CHARS: usize = 3;
 /// Zipf frequency the infinitive needs: a verb French writes, not a stray token.
-pub(crate) const MIN_INFINITIVE_ZIPF: f32 = 2.0;
+const MIN_INFINITIVE_ZIPF: f32 = 2.0;
+
+/// True when `infinitive` is a verb French writes: frequent enough in the French list, and not
+/// more English than French.
+pub(crate) fn is_french_infinitive(words: &WordTable, infinitive: &str) -> bool {
+    words
+        .get(infinitive)
+        .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf)
+}
 
 /// True when `word`, unknown to both word lists, is a conjugated form of a French infinitive
 /// the French list holds and that is not more English than French (so "pliers" is not read
@@ -39,11 +47,7 @@ pub fn is_known_verb_form(words: &WordTable, word: &str) -> bool {
     if words.en_zipf(word) > 0.0 {
         return false;
     }
-    let french = |infinitive: &str| {
-        words
-            .get(infinitive)
-            .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf)
-    };
+    let french = |infinitive: &str| is_french_infinitive(words, infinitive);
     let stems = |endings: &'static [&'static str]| {
         endings.iter().filter_map(move |ending| {
             word.strip_suffix(ending)

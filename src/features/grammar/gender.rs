@@ -7,7 +7,7 @@ use super::{same_sentence, starter, starts_with_vowel, weekday::WEEKDAYS};
 use crate::features::{Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, LEXICONS};
 use crate::segment::Token;
-use crate::verb_forms::MIN_INFINITIVE_ZIPF;
+use crate::verb_forms::is_french_infinitive;
 use crate::word_table::WordInfo;
 
 /// Determiners with a gender.
@@ -516,11 +516,7 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     let subject_before = name_before
         || before.norm == "et"
         || (analysis.words[i - 1].gender.is_some() && before.is_lowercase_word(analysis.text));
-    subject_before
-        && LEXICONS
-            .words
-            .get(&format!("{}r", tokens[j].norm))
-            .is_some_and(|info| info.fr_zipf >= MIN_INFINITIVE_ZIPF && info.fr_zipf > info.en_zipf)
+    subject_before && is_french_infinitive(&LEXICONS.words, &format!("{}r", tokens[j].norm))
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which
