@@ -471,14 +471,19 @@ impl Matcher {
         };
         let sentence = tokens[first].sentence;
         let in_sentence = |k: usize| k < tokens.len() && tokens[k].sentence == sentence;
-        // A gap may run over an inserted clause (les pompiers, qui sont arrivés…); words next to
-        // each other in the pattern must be next to each other in one clause.
+        let between = |k: usize| &text.as_bytes()[tokens[k - 1].end..tokens[k].start];
+        // A gap may run over an inserted clause (les pompiers, qui sont arrivés…) but not past
+        // a semicolon or a colon; words next to each other in the pattern must be next to each
+        // other in one clause.
         let after_gap = i > 0 && matches!(items[i - 1], Item::Gap);
         let available = |k: usize| {
             in_sentence(k)
                 && (k == first
-                    || after_gap
-                    || !clause_break(&text.as_bytes()[tokens[k - 1].end..tokens[k].start]))
+                    || if after_gap {
+                        !clause_end(between(k))
+                    } else {
+                        !clause_break(between(k))
+                    })
         };
         match item {
             Item::OptionalAny => {
@@ -490,7 +495,9 @@ impl Matcher {
                     })
             }
             Item::Gap => (0..=MAX_GAP)
-                .take_while(|&skip| skip == 0 || in_sentence(t + skip - 1))
+                .take_while(|&skip| {
+                    skip == 0 || (in_sentence(t + skip - 1) && !clause_end(between(t + skip - 1)))
+                })
                 .find_map(|skip| self.match_at(items, i + 1, text, tokens, first, t + skip)),
             _ => {
                 if !available(t) || !self.item_matches(item, &tokens[t], text) {
@@ -502,10 +509,17 @@ impl Matcher {
     }
 }
 
-/// True when the text between two tokens ends a clause, which no pattern crosses.
+/// True when the text between two tokens ends a clause or opens an inserted one: words next to
+/// each other in a pattern are never matched across it.
 fn clause_break(gap: &[u8]) -> bool {
     gap.iter()
         .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'[' | b']'))
+}
+
+/// True when the text between two tokens ends a clause for good (a semicolon or a colon), which
+/// not even a `...` gap crosses.
+fn clause_end(gap: &[u8]) -> bool {
+    gap.iter().any(|b| matches!(b, b';' | b':'))
 }
 
 /// Pattern indexes by key, all in one list, so that building it allocates little (start-up
@@ -804,7 +818,7 @@ mod tests {
     }
 
     #[test]
-    fn matches_stop_at_commas_but_gaps_run_over_them() {
+    fn matches_stop_at_commas_and_gaps_run_over_them_but_not_over_a_semicolon_or_colon() {
         let jets = ["brouill* deux avions"];
         assert!(find(&jets, "Malgré le brouillard, deux avions ont atterri.").is_empty());
         assert_eq!(
@@ -818,6 +832,14 @@ mod tests {
             ),
             ["pompiers, qui sont arrivés"]
         );
+        let gap = ["pompiers ... arrivés"];
+        assert!(find(
+            &gap,
+            "Les pompiers sont là ; les renforts arrivés hier aussi."
+        )
+        .is_empty());
+        assert!(find(&gap, "Les pompiers : arrivés trop tard.").is_empty());
+        assert!(find(&gap, "Les pompiers ont dit ceci : arrivés trop tard.").is_empty());
     }
 
     #[test]
