@@ -284,11 +284,22 @@ pub struct Matcher {
     /// One bit per top-16-bit hash value of every first key: most tokens start no pattern,
     /// and this tells so without a map lookup.
     filter: Box<[u64; FILTER_WORDS]>,
+    /// Per pattern indexed by its first two words, one bit per top-6-bit hash value of the
+    /// words its third item accepts ([`ANY_THIRD`] when that item is not a word): a candidate
+    /// whose third token sets none of them is not tried.
+    third: Vec<u64>,
     case_sensitive: bool,
 }
 
 /// Size of [`Matcher`]'s filter in 64-bit words (2^16 bits).
 const FILTER_WORDS: usize = 1024;
+
+/// [`Matcher::third`] of a pattern whose third item is not a word, or that has none.
+const ANY_THIRD: u64 = u64::MAX;
+
+fn third_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
+}
 
 fn filter_bit(hash: u64) -> (usize, u64) {
     let bit = (hash >> 48) as usize;
@@ -307,6 +318,7 @@ impl Matcher {
             by_pair: KeyIndex::default(),
             has_prefixes: false,
             filter: Box::new([0; FILTER_WORDS]),
+            third: Vec::new(),
             case_sensitive,
         };
         let mut by_first = Vec::new();
@@ -340,6 +352,17 @@ impl Matcher {
                     None => by_first.push((key, index)),
                 }
             }
+            matcher.third.push(match (&second, items.get(2)) {
+                (Some(_), Some(Item::Literal(word))) => third_bit(word.hash),
+                (
+                    Some(_),
+                    Some(Item::Alternatives {
+                        words,
+                        number: false,
+                    }),
+                ) => words.iter().fold(0, |bits, w| bits | third_bit(w.hash)),
+                _ => ANY_THIRD,
+            });
             matcher.patterns.push(items);
         }
         matcher.by_first = KeyIndex::new(by_first);
@@ -421,6 +444,10 @@ impl Matcher {
                 continue;
             }
             let mut best: Option<Match> = None;
+            let third = match tokens.get(start + 2) {
+                Some(t) if t.sentence == token.sentence => third_bit(hash(t)),
+                _ => 0,
+            };
             for key in word_key.into_iter().chain(prefix_key) {
                 let single = self.by_first.get(key);
                 let pair = match tokens.get(start + 1) {
@@ -431,6 +458,10 @@ impl Matcher {
                 };
                 for &entry in single.iter().chain(pair) {
                     let entry = entry as usize;
+                    let accepted = self.third[entry];
+                    if accepted != ANY_THIRD && accepted & third == 0 {
+                        continue;
+                    }
                     let Some(last) =
                         self.match_at(&self.patterns[entry], 0, text, tokens, start, start)
                     else {
@@ -840,6 +871,29 @@ mod tests {
         .is_empty());
         assert!(find(&gap, "Les pompiers : arrivés trop tard.").is_empty());
         assert!(find(&gap, "Les pompiers ont dit ceci : arrivés trop tard.").is_empty());
+    }
+
+    #[test]
+    fn the_third_word_filter_keeps_every_alternative_and_what_is_not_a_word() {
+        let patterns = [
+            "a|ont pris place|part|fin",
+            "a|ont pris _ mois",
+            "a|ont pris",
+            "il|elle a # ans",
+        ];
+        let cases = [
+            ("Il a pris place.", vec!["a pris place"]),
+            ("Ils ont pris part.", vec!["ont pris part"]),
+            ("Elle a pris fin.", vec!["a pris fin"]),
+            ("Il a pris six mois.", vec!["a pris six mois"]),
+            ("Il a pris froid.", vec!["a pris"]),
+            ("Il a pris", vec!["a pris"]),
+            ("Elle a 12 ans.", vec!["Elle a 12 ans"]),
+            ("Il a pris. Place nette.", vec!["a pris"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find(&patterns, text), expected, "{text}");
+        }
     }
 
     #[test]
