@@ -98,8 +98,8 @@ pub struct LexiconError {
 /// a pattern may start with `#`, the number token (`# du vote`).
 pub fn parse(source: &Source) -> Result<Vec<Entry>, LexiconError> {
     let mut entries = Vec::new();
-    for (index, line) in source.text.lines().enumerate() {
-        if line.starts_with('#') && !line.contains('\t') {
+    for (index, line) in lines(source.text).enumerate() {
+        if line.starts_with('#') && memchr::memchr(b'\t', line.as_bytes()).is_none() {
             continue;
         }
         let error = |message: String| LexiconError {
@@ -110,7 +110,7 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, LexiconError> {
         if line.trim().is_empty() {
             return Err(error("blank line".into()));
         }
-        let columns: Vec<&'static str> = line.split('\t').collect();
+        let columns = tab_columns(line);
         if columns.len() != source.columns {
             return Err(error(format!(
                 "{} columns, expected {}",
@@ -127,6 +127,33 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, LexiconError> {
         });
     }
     Ok(entries)
+}
+
+/// The lines of a lexicon, as `str::lines` cuts them, found with a vectorised byte search (the
+/// lexicons are parsed at every start-up).
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = &rest[(end + 1).min(rest.len())..];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// The tab-separated columns of a lexicon line.
+fn tab_columns(line: &'static str) -> Vec<&'static str> {
+    let mut columns = Vec::with_capacity(4);
+    let mut from = 0;
+    for tab in memchr::memchr_iter(b'\t', line.as_bytes()) {
+        columns.push(&line[from..tab]);
+        from = tab + 1;
+    }
+    columns.push(&line[from..]);
+    columns
 }
 
 /// Parses an embedded lexicon known by name; the tests guarantee these parse.
@@ -180,6 +207,11 @@ enum Item {
 /// Largest number of words a `...` gap may skip.
 const MAX_GAP: usize = 5;
 
+/// How many times a byte occurs in a string, to size vectors before they are filled.
+fn count_byte(byte: u8, text: &str) -> usize {
+    memchr::memchr_iter(byte, text.as_bytes()).count()
+}
+
 /// Compiles a pattern; errors say which item is wrong.
 fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
     let fold = |s: &str| {
@@ -191,7 +223,7 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
             CompactString::from(s)
         }
     };
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(count_byte(b' ', pattern) + 1);
     for word in pattern.split(' ') {
         let item = match word {
             "" => return Err("double space".into()),
@@ -201,7 +233,7 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
             "..." => Item::Gap,
             w if w.contains('|') => {
                 let mut number = false;
-                let mut options = Vec::new();
+                let mut options = Vec::with_capacity(count_byte(b'|', w) + 1);
                 for option in w.split('|') {
                     if option == "#" {
                         number = true;
@@ -1004,6 +1036,27 @@ mod tests {
         {
             let source = WORD_LISTS.iter().find(|s| s.name == list).unwrap();
             assert_eq!(words.counts()[i], parse(source).unwrap().len(), "{list}");
+        }
+    }
+
+    #[test]
+    fn lines_and_columns_are_cut_as_the_standard_library_cuts_them() {
+        for source in SOURCES.iter().chain(WORD_LISTS) {
+            assert!(
+                lines(source.text).eq(source.text.lines()),
+                "{}",
+                source.name
+            );
+        }
+        for text in ["", "a", "a\n", "a\r\nb", "a\n\nb\n"] {
+            assert!(lines(text).eq(text.lines()), "{text:?}");
+        }
+        for line in ["", "a", "a\tb", "\ta\t", "a\t\tb"] {
+            assert_eq!(
+                tab_columns(line),
+                line.split('\t').collect::<Vec<_>>(),
+                "{line:?}"
+            );
         }
     }
 

@@ -582,11 +582,13 @@ pub fn normalize(word: &str) -> CompactString {
                 buffer[length] = b'\'';
                 length += 1;
             }
-            // Latin-1 capitals lowercase 32 code points on, without a table search.
+            // Latin-1 capitals lowercase 32 code points on, and Latin-1 small letters (and ÷)
+            // are their own lowercase, without a table search.
             'À'..='Þ' if c != '×' => {
                 let lower = char::from_u32(u32::from(c) + 32).expect("a Latin-1 letter");
                 length += lower.encode_utf8(&mut buffer[length..]).len();
             }
+            'ß'..='ÿ' | 'œ' => length += c.encode_utf8(&mut buffer[length..]).len(),
             _ => {
                 for lower in c.to_lowercase() {
                     length += lower.encode_utf8(&mut buffer[length..]).len();
