@@ -316,20 +316,57 @@ pub struct Matcher {
     /// One bit per top-16-bit hash value of every first key: most tokens start no pattern,
     /// and this tells so without a map lookup.
     filter: Box<[u64; FILTER_WORDS]>,
-    /// Per pattern indexed by its first two words, one bit per top-6-bit hash value of the
-    /// words its third item accepts ([`ANY_THIRD`] when that item is not a word): a candidate
-    /// whose third token sets none of them is not tried.
-    third: Vec<u64>,
+    /// Per pattern, what the word after the ones it is indexed by may be.
+    follow: Vec<Follow>,
     case_sensitive: bool,
 }
 
 /// Size of [`Matcher`]'s filter in 64-bit words (2^16 bits).
 const FILTER_WORDS: usize = 1024;
 
-/// [`Matcher::third`] of a pattern whose third item is not a word, or that has none.
-const ANY_THIRD: u64 = u64::MAX;
+/// What the word after the one or two a pattern is indexed by may be, so that a candidate
+/// whose word there cannot match is not tried: one bit per top-6-bit hash value of the words
+/// the pattern's item accepts, and whether it accepts a number.
+#[derive(Debug, Clone, Copy)]
+struct Follow {
+    words: u64,
+    number: bool,
+}
 
-fn third_bit(hash: u64) -> u64 {
+impl Follow {
+    /// Anything may follow: a gap, an optional word, a prefix, or the pattern's end.
+    const ANY: Follow = Follow {
+        words: u64::MAX,
+        number: true,
+    };
+
+    fn of(item: Option<&Item>) -> Follow {
+        match item {
+            Some(Item::Literal(word)) => Follow {
+                words: follow_bit(word.hash),
+                number: false,
+            },
+            Some(Item::Alternatives { words, number }) => Follow {
+                words: words.iter().fold(0, |bits, w| bits | follow_bit(w.hash)),
+                number: *number,
+            },
+            Some(Item::Number) => Follow {
+                words: 0,
+                number: true,
+            },
+            _ => Follow::ANY,
+        }
+    }
+
+    /// True when the token there (its [`follow_bit`] and whether it is a number, or `None`
+    /// past the sentence's end) may match.
+    fn accepts(self, token: Option<(u64, bool)>) -> bool {
+        (self.words == u64::MAX && self.number)
+            || token.is_some_and(|(bit, number)| self.words & bit != 0 || (self.number && number))
+    }
+}
+
+fn follow_bit(hash: u64) -> u64 {
     1 << (hash >> 58)
 }
 
@@ -350,7 +387,7 @@ impl Matcher {
             by_pair: KeyIndex::default(),
             has_prefixes: false,
             filter: Box::new([0; FILTER_WORDS]),
-            third: Vec::new(),
+            follow: Vec::new(),
             case_sensitive,
         };
         let mut by_first = Vec::new();
@@ -384,17 +421,8 @@ impl Matcher {
                     None => by_first.push((key, index)),
                 }
             }
-            matcher.third.push(match (&second, items.get(2)) {
-                (Some(_), Some(Item::Literal(word))) => third_bit(word.hash),
-                (
-                    Some(_),
-                    Some(Item::Alternatives {
-                        words,
-                        number: false,
-                    }),
-                ) => words.iter().fold(0, |bits, w| bits | third_bit(w.hash)),
-                _ => ANY_THIRD,
-            });
+            let after_key = if second.is_some() { 2 } else { 1 };
+            matcher.follow.push(Follow::of(items.get(after_key)));
             matcher.patterns.push(items);
         }
         matcher.by_first = KeyIndex::new(by_first);
@@ -476,10 +504,13 @@ impl Matcher {
                 continue;
             }
             let mut best: Option<Match> = None;
-            let third = match tokens.get(start + 2) {
-                Some(t) if t.sentence == token.sentence => third_bit(hash(t)),
-                _ => 0,
+            let at = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|t| t.sentence == token.sentence)
+                    .map(|t| (follow_bit(hash(t)), t.is_number()))
             };
+            let (second, third) = (at(start + 1), at(start + 2));
             for key in word_key.into_iter().chain(prefix_key) {
                 let single = self.by_first.get(key);
                 let pair = match tokens.get(start + 1) {
@@ -488,10 +519,10 @@ impl Matcher {
                     }
                     _ => &[],
                 };
-                for &entry in single.iter().chain(pair) {
+                let candidates = single.iter().map(|&entry| (entry, second));
+                for (entry, after) in candidates.chain(pair.iter().map(|&entry| (entry, third))) {
                     let entry = entry as usize;
-                    let accepted = self.third[entry];
-                    if accepted != ANY_THIRD && accepted & third == 0 {
+                    if !self.follow[entry].accepts(after) {
                         continue;
                     }
                     let Some(last) =
@@ -909,7 +940,7 @@ mod tests {
     fn patterns_sharing_a_first_word_are_told_apart_by_what_follows() {
         // Indexed by their first two words (a word, alternatives, a prefix first), or by the
         // first alone when the second item is no word (`_`, `#`, a gap, a prefix); a candidate
-        // of the first kind is tried only when its third word can match.
+        // is tried only when the word after the indexed ones can match.
         let patterns = [
             "en 24 ans",
             "en charge de",
