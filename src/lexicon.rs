@@ -504,21 +504,14 @@ impl Matcher {
                 continue;
             }
             let mut best: Option<Match> = None;
-            let at = |k: usize| {
-                tokens
-                    .get(k)
-                    .filter(|t| t.sentence == token.sentence)
-                    .map(|t| (follow_bit(hash(t)), t.is_number()))
-            };
-            let (second, third) = (at(start + 1), at(start + 2));
+            // The next two tokens of the sentence, and what `Follow` reads of each.
+            let at = |k: usize| tokens.get(k).filter(|t| t.sentence == token.sentence);
+            let follow = |t: &Token| (follow_bit(hash(t)), t.is_number());
+            let next = at(start + 1);
+            let (second, third) = (next.map(follow), at(start + 2).map(follow));
             for key in word_key.into_iter().chain(prefix_key) {
                 let single = self.by_first.get(key);
-                let pair = match tokens.get(start + 1) {
-                    Some(next) if next.sentence == token.sentence => {
-                        self.by_pair.get(pair_key(key, hash(next)))
-                    }
-                    _ => &[],
-                };
+                let pair = next.map_or(&[][..], |next| self.by_pair.get(pair_key(key, hash(next))));
                 let candidates = single.iter().map(|&entry| (entry, second));
                 for (entry, after) in candidates.chain(pair.iter().map(|&entry| (entry, third))) {
                     let entry = entry as usize;
