@@ -74,12 +74,16 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("translit", 3),
 ];
 
+/// Most tab-separated columns a lexicon has.
+const MAX_COLUMNS: usize = 3;
+
 /// One parsed entry: its 1-based line in the file and its columns.
 pub struct Entry {
     /// 1-based line number in the lexicon file.
     pub line: usize,
-    /// The tab-separated columns.
-    pub columns: Vec<&'static str>,
+    /// The tab-separated columns; those past the lexicon's number of columns are empty. An
+    /// array rather than a vector, since the lexicons are parsed at every start-up.
+    pub columns: [&'static str; MAX_COLUMNS],
 }
 
 /// A malformed lexicon line, found by [`parse`].
@@ -110,15 +114,18 @@ pub fn parse(source: &Source) -> Result<Vec<Entry>, LexiconError> {
         if line.trim().is_empty() {
             return Err(error("blank line".into()));
         }
-        let columns = tab_columns(line);
-        if columns.len() != source.columns {
+        let count = count_byte(b'\t', line) + 1;
+        if count != source.columns {
             return Err(error(format!(
-                "{} columns, expected {}",
-                columns.len(),
+                "{count} columns, expected {}",
                 source.columns
             )));
         }
-        if columns.iter().any(|c| c.is_empty() || c.trim() != *c) {
+        let columns = tab_columns(line);
+        if columns[..count]
+            .iter()
+            .any(|c| c.is_empty() || c.trim() != *c)
+        {
             return Err(error("empty column or leading/trailing space".to_string()));
         }
         entries.push(Entry {
@@ -144,15 +151,23 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// The tab-separated columns of a lexicon line.
-fn tab_columns(line: &'static str) -> Vec<&'static str> {
-    let mut columns = Vec::with_capacity(4);
-    let mut from = 0;
-    for tab in memchr::memchr_iter(b'\t', line.as_bytes()) {
-        columns.push(&line[from..tab]);
-        from = tab + 1;
+/// The tab-separated columns of a lexicon line of at most [`MAX_COLUMNS`] columns, then empty
+/// strings.
+fn tab_columns(line: &'static str) -> [&'static str; MAX_COLUMNS] {
+    let mut columns = [""; MAX_COLUMNS];
+    let mut rest = line;
+    for column in &mut columns {
+        match memchr::memchr(b'\t', rest.as_bytes()) {
+            Some(tab) => {
+                *column = &rest[..tab];
+                rest = &rest[tab + 1..];
+            }
+            None => {
+                *column = rest;
+                break;
+            }
+        }
     }
-    columns.push(&line[from..]);
     columns
 }
 
@@ -207,9 +222,30 @@ enum Item {
 /// Largest number of words a `...` gap may skip.
 const MAX_GAP: usize = 5;
 
-/// How many times a byte occurs in a string, to size vectors before they are filled.
+/// How many times a byte occurs in a short string (a line or a pattern), to size vectors
+/// before they are filled. A plain loop: on strings this short a vectorised search costs more
+/// to set up than it saves.
 fn count_byte(byte: u8, text: &str) -> usize {
-    memchr::memchr_iter(byte, text.as_bytes()).count()
+    text.bytes().filter(|&b| b == byte).count()
+}
+
+/// The pieces of a short string between the occurrences of an ASCII byte, as `str::split`
+/// cuts them, by a plain loop for the reason [`count_byte`] gives.
+fn split_byte(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == separator) {
+            Some(at) => {
+                rest = Some(&current[at + 1..]);
+                Some(&current[..at])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 /// Compiles a pattern; errors say which item is wrong.
@@ -224,33 +260,29 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Vec<Item>, String> {
         }
     };
     let mut items = Vec::with_capacity(count_byte(b' ', pattern) + 1);
-    for word in pattern.split(' ') {
+    for word in split_byte(pattern, b' ') {
         let item = match word {
             "" => return Err("double space".into()),
             "_" => Item::Any,
             "_?" => Item::OptionalAny,
             "#" => Item::Number,
             "..." => Item::Gap,
-            w if w.contains('|') => {
+            w if w.bytes().any(|b| b == b'|') => {
                 let mut number = false;
-                let mut options = Vec::with_capacity(count_byte(b'|', w) + 1);
-                for option in w.split('|') {
+                let mut words = Vec::with_capacity(count_byte(b'|', w) + 1);
+                for option in split_byte(w, b'|') {
                     if option == "#" {
                         number = true;
+                    } else if option.is_empty() || option.ends_with('*') {
+                        return Err(format!("bad alternatives {w:?}"));
                     } else {
-                        options.push(fold(option));
+                        words.push(Word::new(fold(option)));
                     }
-                }
-                if options.iter().any(|o| o.is_empty() || o.ends_with('*')) {
-                    return Err(format!("bad alternatives {w:?}"));
                 }
                 if number && items.is_empty() {
                     return Err(format!("a pattern cannot start with a number: {w:?}"));
                 }
-                Item::Alternatives {
-                    words: options.into_iter().map(Word::new).collect(),
-                    number,
-                }
+                Item::Alternatives { words, number }
             }
             w if w.ends_with('*') => {
                 let stem = fold(&w[..w.len() - 1]);
@@ -381,47 +413,59 @@ impl Matcher {
         patterns: impl IntoIterator<Item = &'a str>,
         case_sensitive: bool,
     ) -> Result<Self, (usize, String)> {
+        let patterns = patterns.into_iter();
+        let capacity = patterns.size_hint().0;
         let mut matcher = Matcher {
-            patterns: Vec::new(),
+            patterns: Vec::with_capacity(capacity),
             by_first: KeyIndex::default(),
             by_pair: KeyIndex::default(),
             has_prefixes: false,
             filter: Box::new([0; FILTER_WORDS]),
-            follow: Vec::new(),
+            follow: Vec::with_capacity(capacity),
             case_sensitive,
         };
         let mut by_first = Vec::new();
         let mut by_pair = Vec::new();
-        for (index, pattern) in patterns.into_iter().enumerate() {
+        // The keys of a pattern's first and second items, in buffers reused from one pattern
+        // to the next.
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        for (index, pattern) in patterns.enumerate() {
             let items = compile(pattern, case_sensitive).map_err(|e| (index, e))?;
-            let first: Vec<u64> = match &items[0] {
-                Item::Literal(word) => vec![word.hash],
-                Item::Alternatives { words, .. } => words.iter().map(|w| w.hash).collect(),
+            first.clear();
+            match &items[0] {
+                Item::Literal(word) => first.push(word.hash),
+                Item::Alternatives { words, .. } => first.extend(words.iter().map(|w| w.hash)),
                 Item::Prefix(stem) => {
                     matcher.has_prefixes = true;
-                    vec![prefix_hash(stem)]
+                    first.push(prefix_hash(stem));
                 }
                 _ => unreachable!("compile rejects patterns that start otherwise"),
-            };
-            let second: Option<Vec<u64>> = match items.get(1) {
-                Some(Item::Literal(word)) => Some(vec![word.hash]),
+            }
+            second.clear();
+            let by_two = match items.get(1) {
+                Some(Item::Literal(word)) => {
+                    second.push(word.hash);
+                    true
+                }
                 Some(Item::Alternatives {
                     words,
                     number: false,
-                }) => Some(words.iter().map(|w| w.hash).collect()),
-                _ => None,
+                }) => {
+                    second.extend(words.iter().map(|w| w.hash));
+                    true
+                }
+                _ => false,
             };
             for &key in &first {
                 let (word, bit) = filter_bit(key);
                 matcher.filter[word] |= bit;
-                match &second {
-                    Some(second) => {
-                        by_pair.extend(second.iter().map(|&next| (pair_key(key, next), index)))
-                    }
-                    None => by_first.push((key, index)),
+                if by_two {
+                    by_pair.extend(second.iter().map(|&next| (pair_key(key, next), index)));
+                } else {
+                    by_first.push((key, index));
                 }
             }
-            let after_key = if second.is_some() { 2 } else { 1 };
+            let after_key = if by_two { 2 } else { 1 };
             matcher.follow.push(Follow::of(items.get(after_key)));
             matcher.patterns.push(items);
         }
@@ -622,7 +666,8 @@ impl KeyIndex {
     /// Indexes `(key, pattern)` pairs given in pattern order: counted per key, then placed,
     /// so each key's patterns stay in increasing order without a sort.
     fn new(pairs: Vec<(u64, usize)>) -> Self {
-        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let mut ranges: FxHashMap<u64, (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(pairs.len(), Default::default());
         for &(key, _) in &pairs {
             ranges.entry(key).or_default().1 += 1;
         }
@@ -797,7 +842,17 @@ pub struct Lexicons {
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
 
 impl Lexicons {
+    /// Loads every lexicon; the calques, half the work, on a second thread.
     fn load() -> Self {
+        std::thread::scope(|scope| {
+            let calques = scope.spawn(|| PhraseLexicon::load("calques", false));
+            Lexicons::load_with(|| calques.join().expect("the calques load"))
+        })
+    }
+
+    /// Loads every lexicon but the calques, then takes those from `calques`, so that whatever
+    /// builds them runs meanwhile.
+    fn load_with(calques: impl FnOnce() -> PhraseLexicon) -> Self {
         let names = PhraseLexicon::load("names", true);
         let french_names = Matcher::new(names.entries.iter().map(|e| e.columns[1]), true)
             .unwrap_or_else(|(i, e)| panic!("lexicon names:{}: {e}", names.entries[i].line));
@@ -828,7 +883,6 @@ impl Lexicons {
             names,
             french_names,
             namesake_regions: embedded_set("namesake_regions"),
-            calques: PhraseLexicon::load("calques", false),
             native_turns: PhraseLexicon::load("native_turns", false),
             machine_turn_sources: machine_turn_sources(&machine_turns),
             machine_turns,
@@ -868,6 +922,8 @@ impl Lexicons {
                 .into_iter()
                 .map(|e| e.columns[0])
                 .collect(),
+            // Last: fields are built in the order written.
+            calques: calques(),
         }
     }
 }
@@ -1064,7 +1120,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_and_columns_are_cut_as_the_standard_library_cuts_them() {
+    fn lines_columns_and_words_are_cut_as_the_standard_library_cuts_them() {
         for source in SOURCES.iter().chain(WORD_LISTS) {
             assert!(
                 lines(source.text).eq(source.text.lines()),
@@ -1076,11 +1132,22 @@ mod tests {
             assert!(lines(text).eq(text.lines()), "{text:?}");
         }
         for line in ["", "a", "a\tb", "\ta\t", "a\t\tb"] {
-            assert_eq!(
-                tab_columns(line),
-                line.split('\t').collect::<Vec<_>>(),
-                "{line:?}"
-            );
+            let split: Vec<&str> = line.split('\t').collect();
+            let columns = tab_columns(line);
+            assert_eq!(columns[..split.len()], split, "{line:?}");
+            assert!(columns[split.len()..].iter().all(|c| c.is_empty()));
+        }
+        for text in ["", "a", "a b", " a ", "a  b", "é|è|ê", "|"] {
+            for separator in [b' ', b'|'] {
+                assert!(
+                    split_byte(text, separator).eq(text.split(char::from(separator))),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    count_byte(separator, text),
+                    text.matches(char::from(separator)).count()
+                );
+            }
         }
     }
 

@@ -566,34 +566,40 @@ pub fn normalize(word: &str) -> CompactString {
         return out;
     }
     // Lowercased into a buffer on the stack, then copied once: pushing char by char onto a
-    // CompactString cost more than the rest of the token.
+    // CompactString cost more than the rest of the token. French is written with ASCII and
+    // two-byte Latin-1 letters, which are read byte by byte.
+    let bytes = word.as_bytes();
     let mut buffer = [0u8; NORMALIZE_BUFFER];
     let mut length = 0;
-    for c in word.chars() {
+    let mut at = 0;
+    while at < bytes.len() {
         if length + MAX_LOWERCASE_BYTES > buffer.len() {
             return normalize_long(word);
         }
-        match c {
-            _ if c.is_ascii() => {
-                buffer[length] = c.to_ascii_lowercase() as u8;
-                length += 1;
-            }
-            '’' => {
-                buffer[length] = b'\'';
-                length += 1;
-            }
-            // Latin-1 capitals lowercase 32 code points on, and Latin-1 small letters (and ÷)
-            // are their own lowercase, without a table search.
-            'À'..='Þ' if c != '×' => {
-                let lower = char::from_u32(u32::from(c) + 32).expect("a Latin-1 letter");
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            buffer[length] = byte.to_ascii_lowercase();
+            length += 1;
+            at += 1;
+        } else if byte == 0xC2 || byte == 0xC3 {
+            // U+0080 to U+00FF: the capitals À to Þ (but ×) lowercase 32 code points on; the
+            // rest are their own lowercase.
+            let next = bytes[at + 1];
+            let capital = byte == 0xC3 && (0x80..=0x9E).contains(&next) && next != 0x97;
+            buffer[length] = byte;
+            buffer[length + 1] = if capital { next + 0x20 } else { next };
+            length += 2;
+            at += 2;
+        } else if bytes[at..].starts_with("’".as_bytes()) {
+            buffer[length] = b'\'';
+            length += 1;
+            at += "’".len();
+        } else {
+            let c = word[at..].chars().next().expect("a char starts here");
+            for lower in c.to_lowercase() {
                 length += lower.encode_utf8(&mut buffer[length..]).len();
             }
-            'ß'..='ÿ' | 'œ' => length += c.encode_utf8(&mut buffer[length..]).len(),
-            _ => {
-                for lower in c.to_lowercase() {
-                    length += lower.encode_utf8(&mut buffer[length..]).len();
-                }
-            }
+            at += c.len_utf8();
         }
     }
     let lowered = std::str::from_utf8(&buffer[..length]).expect("encoded from chars");
@@ -850,6 +856,10 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             let word = c.to_string();
             assert_eq!(normalize(&word), normalize_long(&word), "{c:?}");
+        }
+        let long = "ÀÉÎÕÜ×Ø€’İ".repeat(20);
+        for word in ["L’ÉTAT", "Œuvre", "ÇA×ÞÿßÄ«»", "İSTANBUL", "ΣΟΦΊΑ", &long] {
+            assert_eq!(normalize(word), normalize_long(word), "{word:?}");
         }
     }
 
