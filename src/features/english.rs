@@ -86,7 +86,10 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
                 Englishness::Ing => sentence_start && opens_name(analysis, i),
                 Englishness::Vocabulary => false,
             };
-        if in_name {
+        let french_after_all = kind == Englishness::Vocabulary
+            && ((token.is_capitalized() && unaccented_capital(&token.norm))
+                || infinitive_with_object(analysis, i));
+        if in_name || french_after_all {
             continue;
         }
         english_by_sentence[token.sentence] += 1;
@@ -171,6 +174,62 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
             .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized())
     };
     capitalised(i + 1) || (i > 0 && capitalised(i - 1) && capitalised(i + 2))
+}
+
+/// Letters French often writes without their accent as a capital (Etat, Election), and the
+/// accented small letters they stand for.
+const UNACCENTED_CAPITALS: &[(char, &[char])] = &[
+    ('a', &['à', 'â']),
+    ('c', &['ç']),
+    ('e', &['é', 'è', 'ê']),
+    ('i', &['î']),
+    ('o', &['ô']),
+    ('u', &['ù', 'û']),
+];
+
+/// Zipf frequency in French a word needs to be taken for the word a capital without its accent
+/// stands for.
+const UNACCENTED_CAPITAL_MIN_ZIPF: f32 = 3.0;
+
+/// True when a capitalised word is a common French word once its first letter gets the accent
+/// capitals often lose: "Election américaine" is "Élection", not English.
+fn unaccented_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    UNACCENTED_CAPITALS
+        .iter()
+        .filter(|(plain, _)| *plain == first)
+        .flat_map(|(_, accented)| accented.iter())
+        .any(|accented| {
+            LEXICONS
+                .words
+                .get(&format!("{accented}{rest}"))
+                .is_some_and(|info| info.fr_zipf >= UNACCENTED_CAPITAL_MIN_ZIPF)
+        })
+}
+
+/// Determiners that show the word before them is a verb with its object.
+const OBJECT_DETERMINERS: &[&str] = &[
+    "ce", "ces", "cette", "des", "du", "l'", "la", "le", "les", "leur", "leurs", "sa", "ses",
+    "son", "un", "une",
+];
+
+/// Zipf frequency in French an infinitive needs to be read as French before its object.
+const INFINITIVE_MIN_ZIPF: f32 = 2.5;
+
+/// True when the word at `i` is a French infinitive in -er or -ir that English also writes,
+/// followed by its object: "longer la Seine", "tester les freins".
+fn infinitive_with_object(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let word = tokens[i].norm.as_str();
+    (word.ends_with("er") || word.ends_with("ir"))
+        && analysis.words[i].fr_zipf >= INFINITIVE_MIN_ZIPF
+        && tokens.get(i + 1).is_some_and(|next| {
+            analysis.adjacent(i, i + 1) && OBJECT_DETERMINERS.contains(&next.norm.as_str())
+        })
 }
 
 /// Classifies a lowercase word that is not on the accepted list, given what the word lists
@@ -374,6 +433,16 @@ mod tests {
     fn the_plural_of_a_french_noun_is_french() {
         let text = "Le tribunal a prononcé des reports d'audience sur les goals et les journals.";
         assert_eq!(family(text, "english_vocab"), vec!["goals", "journals"]);
+    }
+
+    #[test]
+    fn french_words_that_look_english_are_french() {
+        // A capital that lost its accent, and an infinitive with its object.
+        let text =
+            "Election américaine : un parcours qui fait longer la Seine. Equivalent, dit-il.";
+        assert!(family(text, "english_vocab").is_empty());
+        let text = "Longer than expected, la réunion a duré. Les élus ont voté longer.";
+        assert_eq!(family(text, "english_vocab"), vec!["Longer", "longer"]);
     }
 
     #[test]

@@ -59,7 +59,12 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
             "org" => ends_longer_name(analysis, found.first),
             _ => false,
         };
-        if inside {
+        // The original name in brackets after the French one: "le Centre national des
+        // ouragans (National Hurricane Center, NHC)". An English acronym there, "l'Organisation
+        // mondiale de la santé (WHO)", is still machine translation's: French gives its own.
+        let gloss = text[..tokens[found.first].start].trim_end().ends_with('(')
+            && english.chars().any(char::is_lowercase);
+        if inside || gloss {
             continue;
         }
         covered[found.first..=found.last].fill(true);
@@ -332,6 +337,18 @@ mod tests {
             0
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_original_name_in_brackets_is_a_gloss_but_not_an_english_acronym() {
+        let article = [
+            "Le Centre national des ouragans (National Hurricane Center, NHC) \
+                        a relevé l'alerte ; l'Organisation mondiale de la santé (WHO) suit.",
+        ];
+        assert_eq!(
+            fired_in(&article, 0),
+            vec![("english_name", "WHO".to_string())]
+        );
     }
 
     #[test]

@@ -32,24 +32,43 @@ const IMPERIAL_UNITS: &[&str] = &["ft", "lb", "lbs", "mph", "oz", "yd", "yds"];
 const IMPERIAL_UNIT_WORDS: &[&str] = &["gallon", "gallons", "mile", "miles", "pieds"];
 
 /// Words before a number with points that French writes so: a part of a legal text (article
-/// 5.1) or a software release (la version 2.1, le patch 1.4).
+/// 5.1), a software release (la version 2.1, le patch 1.4), a hall of a fair (pavillon 7.1)
+/// or a cartridge (calibre 7.62).
 const NUMBERED_PARTS: &[&str] = &[
     "alinéa",
     "alinéas",
     "article",
     "articles",
+    "calibre",
+    "calibres",
     "chapitre",
     "chapitres",
+    "hall",
+    "halls",
     "paragraphe",
     "paragraphes",
     "patch",
     "patchs",
+    "pavillon",
+    "pavillons",
     "règle",
     "règles",
     "section",
     "sections",
     "version",
     "versions",
+];
+
+/// Units a French decimal of three places comes before (42,195 km), where English thousands
+/// are round figures (1,500 km).
+const DECIMAL_UNITS: &[&str] = &[
+    "kg",
+    "kilogrammes",
+    "kilomètres",
+    "km",
+    "litres",
+    "mètres",
+    "tonnes",
 ];
 
 /// English-language time zones, which French gives as heure de New York, de Londres...; GMT and
@@ -445,11 +464,15 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
                 "million" | "millions" | "milliard" | "milliards"
             )
         });
-        // 0,125 and 2,387 milliards are French decimals: English puts no zero before a
-        // thousands comma, and writes thousands before million or billion as round figures
-        // (1,300 milliards, which a French writer would give as 1,3).
+        let before_unit = text[token.end..].trim_start().starts_with('%')
+            || tokens
+                .get(i + 1)
+                .is_some_and(|next| DECIMAL_UNITS.contains(&next.norm.as_str()));
+        // 0,125, 2,387 milliards, 1,074 % and 42,195 km are French decimals: English puts no
+        // zero before a thousands comma, and writes thousands before million or billion, or a
+        // unit, as round figures (1,300 milliards, which a French writer would give as 1,3).
         let decimal_of_large_unit =
-            groups.len() == 2 && !groups[1].ends_with('0') && before_large_unit;
+            groups.len() == 2 && !groups[1].ends_with('0') && (before_large_unit || before_unit);
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
             && groups[0] != "0"
@@ -968,6 +991,16 @@ mod tests {
             typography("Loin des 1,300 milliards demandés.", "english_number"),
             vec!["1,300"]
         );
+        // And before a per cent sign or a unit, where English thousands are round figures.
+        let text = "Soit 1,074 % du revenu national, sur les 42,195 kilomètres du parcours.";
+        assert!(typography(text, "english_number").is_empty());
+        assert_eq!(
+            typography("Une frontière de 1,500 kilomètres.", "english_number"),
+            vec!["1,500"]
+        );
+        // A fair's halls and a cartridge's calibre are numbered with points.
+        let text = "Au pavillon 7.1, puis au hall 5.2, on a retrouvé des étuis de calibre 7.62.";
+        assert!(typography(text, "english_number").is_empty());
         // Numbers French writes with points too: headings, versions, apertures, rules.
         let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, puis à iOS \
                     18.2, son objectif ouvre à f/2.4 et la règle 4.2 s'applique.";

@@ -2,7 +2,7 @@
 //! elision (la invincibilité), the wrong form of a word for the next sound (cet moment, sa
 //! équipe), a missing contraction (de les taxes) or place article (de Brésil).
 
-use super::{gender::VERBS_NOT_NOUNS, same_sentence, starts_with_vowel, Starter};
+use super::{auxiliary::AVOIR, gender::VERBS_NOT_NOUNS, same_sentence, starts_with_vowel, Starter};
 use crate::features::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, PlaceKind, LEXICONS};
 use crate::segment::{Token, ELISIONS};
@@ -163,7 +163,8 @@ pub(super) fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder:
                 && vowel_next
                 && analysis.words[i + 1].gender == Some(Gender::Masculine)
                 && !next.norm.ends_with(['s', 'x'])
-                && !(i > 0 && tokens[i - 1].norm == "de") =>
+                && !(i > 0 && tokens[i - 1].norm == "de")
+                && !avoir_beau(tokens, i) =>
         {
             Some("bel, nouvel, vieil before a vowel")
         }
@@ -204,6 +205,15 @@ fn coordinated_prepositions(analysis: &Analysis, i: usize) -> bool {
         && tokens[i + 1].norm == "et"
         && same_sentence(tokens, i + 1, i + 2)
         && COORDINATED_PREPOSITIONS.contains(&tokens[i + 2].norm.as_str())
+}
+
+/// True when "beau" at `i` follows a form of avoir: the idiom "avoir beau" (ils ont beau
+/// avoir), where "beau" is invariable and no "bel" belongs before the infinitive.
+fn avoir_beau(tokens: &[Token], i: usize) -> bool {
+    tokens[i].norm == "beau" && i > 0 && same_sentence(tokens, i - 1, i) && {
+        let before = tokens[i - 1].norm.as_str();
+        AVOIR.contains(&before) || before == "avoir"
+    }
 }
 
 /// True when the word at `i` is "un" or "une" as the number: before a range or a measure.

@@ -77,10 +77,14 @@ const NOUNS_OF_BOTH_GENDERS: &[&str] = &["primeur", "primeurs"];
 /// in "cette dernière est partie", "aura" in "ce dernier aura", "montre" in "comme le montre",
 /// "vivre" in "mais la vivre".
 pub(super) const VERBS_NOT_NOUNS: &[&str] = &["aura", "est", "montre", "vivre"];
-/// Prepositions before "le"/"la" + an -er or -ir infinitive, where "le"/"la" is a pronoun:
-/// "pour la lancer" (lancer is also a masculine noun). Infinitives in -re are left out: too
-/// many nouns end so (de la kilomètre is a slip).
-const BEFORE_AN_INFINITIVE: &[&str] = &["d'", "de", "pour", "sans", "à"];
+/// Prepositions and verbs that take an infinitive, before "le"/"la" + an -er or -ir
+/// infinitive, where "le"/"la" is a pronoun: "pour la lancer", "qui peut la lancer" (lancer
+/// is also a masculine noun). Infinitives in -re are left out: too many nouns end so (de la
+/// kilomètre is a slip).
+const BEFORE_AN_INFINITIVE: &[&str] = &[
+    "d'", "de", "devait", "devra", "devrait", "doit", "doivent", "peut", "peuvent", "pour",
+    "pourra", "pourrait", "pouvait", "sans", "va", "veut", "vont", "à",
+];
 /// Nouns after which an adjective may describe someone else: "une fois seul, il…".
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// Words before a determiner after which the adjective may agree with another noun: with two

@@ -277,6 +277,9 @@ mod tests {
         let right = "Cet homme a vu ce matin cet accord, son équipe et sa grande idée. Il a de \
                      nouveau appelé son nouvel ami et ses vieux amis.";
         assert!(grammar(right, "failed_elision").is_empty());
+        // "avoir beau": beau stays invariable before the infinitive.
+        let right = "Les élèves ont beau avoir leurs résultats, ils attendent.";
+        assert!(grammar(right, "failed_elision").is_empty());
     }
 
     #[test]
@@ -517,6 +520,13 @@ mod tests {
         // A woman in a role named in the masculine, and the adjective that agrees with her.
         assert!(grammar(
             "Une témoin a vu la chef et une écrivain célèbre ; les chefs étoilées aussi.",
+            "gender_clash"
+        )
+        .is_empty());
+        assert!(grammar("Elle affronte la prodige suisse en finale.", "gender_clash").is_empty());
+        // "la" the pronoun before an infinitive after a verb that takes one.
+        assert!(grammar(
+            "C'est le chef de l'OMS qui peut la lancer, et il doit la déclencher vite.",
             "gender_clash"
         )
         .is_empty());
