@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::typography::TITLE_GRAMMATICAL_WORDS;
-use super::{unaccented, Analysis, ArticleContext, Feature, Recorder};
+use super::{in_capitals, unaccented, Analysis, ArticleContext, Feature, Recorder};
 use crate::lexicon::{Position, LEXICONS};
 
 /// Surname endings that mark a word as Slavic, so transliteration rules apply to it.
@@ -107,35 +107,71 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
 }
 
 /// The party and state that American English puts after a politician's name, (R-Fla.),
-/// (D-NY), where French writes "le républicain de Floride": machine translation leaves them.
+/// (D-NY), or between commas (Mitch McConnell, R-Ky., said), where French writes "le
+/// républicain de Floride": machine translation leaves them, sometimes with the state
+/// translated (R-Californie) or the tag spelled out in capitals (Républicain de Floride).
 fn party_tags(text: &str, recorder: &mut Recorder) {
-    // The longest tag, (Dém-Calif.), takes 13 bytes after its bracket: looking no further
-    // keeps a text of many unclosed brackets linear.
-    const LONGEST_TAG: usize = 16;
+    const HINT: &str = "French: le républicain (la démocrate) de Floride";
     let bytes = text.as_bytes();
     for open in memchr::memchr_iter(b'(', bytes) {
-        let window = &bytes[open + 1..bytes.len().min(open + 1 + LONGEST_TAG)];
-        let Some(close) = memchr::memchr(b')', window).map(|at| open + 1 + at) else {
-            continue;
+        let inside = &text[open + 1..];
+        let spelled_out = ["Républicain de ", "Républicaine de ", "Démocrate de "]
+            .iter()
+            .any(|party| inside.starts_with(party));
+        let end = if spelled_out {
+            // The tag's state is a few words at most: looking no further keeps a text of many
+            // unclosed brackets linear.
+            memchr::memchr(
+                b')',
+                &inside.as_bytes()[..inside.len().min(LONGEST_SPELLED_TAG)],
+            )
+        } else {
+            party_and_state(inside).filter(|&end| inside[end..].starts_with(')'))
         };
-        let inside = &text[open + 1..close];
-        let Some((party, state)) = inside.split_once(['-', '–']) else {
-            continue;
-        };
-        let letters = state.chars().filter(char::is_ascii_alphabetic).count();
-        let is_state = state.starts_with(|c: char| c.is_ascii_uppercase())
-            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
-            && (2..=6).contains(&letters)
-            && state != "Day";
-        if matches!(party, "R" | "D" | "I" | "Rép" | "Dém") && is_state {
-            recorder.hit(
-                Feature::EnglishName,
-                open,
-                close + 1,
-                "French: le républicain (la démocrate) de Floride",
-            );
+        if let Some(end) = end {
+            recorder.hit(Feature::EnglishName, open, open + 1 + end + 1, HINT);
         }
     }
+    for comma in memchr::memchr_iter(b',', bytes) {
+        let after_name = text[..comma].ends_with(|c: char| c.is_alphabetic());
+        let Some(tag) = text[comma + 1..].strip_prefix(' ').filter(|_| after_name) else {
+            continue;
+        };
+        let start = comma + 2;
+        // Between commas only the AP abbreviation (Ky., N.Y.) or the postal code (NY) makes a
+        // tag: a car's trim (Golf, R-Line) would pass for one otherwise.
+        let abbreviated = |end: usize| {
+            let state = &tag[tag.find(['-', '–']).map_or(0, |h| h + 1)..end];
+            state.ends_with('.') || (state.len() == 2 && in_capitals(state))
+        };
+        let closed = |end: usize| tag[end..].is_empty() || tag[end..].starts_with([',', ';']);
+        if let Some(end) = party_and_state(tag).filter(|&end| closed(end) && abbreviated(end)) {
+            recorder.hit(Feature::EnglishName, start, start + end, HINT);
+        }
+    }
+}
+
+/// Bytes after its opening bracket that the longest spelled-out party tag takes: (Républicain
+/// de Caroline du Nord).
+const LONGEST_SPELLED_TAG: usize = 48;
+
+/// The length of an American party tag at the start of `text` (R-Fla., D-NY, I-Vt.,
+/// Rép-Calif., R-Californie), or `None`: a party letter, a hyphen or dash, and a state of two
+/// to fourteen letters, with its points, that starts with a capital.
+fn party_and_state(text: &str) -> Option<usize> {
+    let party = ["R", "D", "I", "Rép", "Dém"]
+        .into_iter()
+        .find(|party| text.starts_with(party))?;
+    let rest = text[party.len()..].strip_prefix(['-', '–'])?;
+    let state_len = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '.'))
+        .unwrap_or(rest.len());
+    let state = &rest[..state_len];
+    let letters = state.chars().filter(|c| c.is_alphabetic()).count();
+    let is_state = state.starts_with(|c: char| c.is_uppercase())
+        && (2..=14).contains(&letters)
+        && state != "Day";
+    is_state.then(|| text.len() - rest.len() + state_len)
 }
 
 /// True when two spellings differ only by accents, hyphens and case (Hanoi/Hanoï, Kim Jong
@@ -292,6 +328,17 @@ mod tests {
             .map(|(_, tag)| tag)
             .collect();
         assert_eq!(tags, vec!["(R-Fla.)", "(D-NY)", "(I-Vt.)"]);
+        // Between commas, and spelled out in capitals.
+        let article = [
+            "Le chef Mitch McConnell, R-Ky., a répondu, comme Chuck Schumer, D-NY, et Matt \
+             Gaetz (Républicain de Floride), devant la Volkswagen Golf, R-Line, de 2019.",
+        ];
+        let tags: Vec<String> = fired_in(&article, 0)
+            .into_iter()
+            .filter(|(feature, _)| *feature == "english_name")
+            .map(|(_, tag)| tag)
+            .collect();
+        assert_eq!(tags, vec!["R-Ky.", "D-NY", "(Républicain de Floride)"]);
     }
 
     #[test]
