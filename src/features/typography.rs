@@ -68,6 +68,7 @@ const DECIMAL_UNITS: &[&str] = &[
     "km",
     "litres",
     "mètres",
+    "ppm",
     "tonnes",
 ];
 
@@ -992,7 +993,8 @@ mod tests {
             vec!["1,300"]
         );
         // And before a per cent sign or a unit, where English thousands are round figures.
-        let text = "Soit 1,074 % du revenu national, sur les 42,195 kilomètres du parcours.";
+        let text =
+            "Soit 1,074 % du revenu, sur 42,195 kilomètres, et 1,565 ppm d'hydrogène sulfuré.";
         assert!(typography(text, "english_number").is_empty());
         assert_eq!(
             typography("Une frontière de 1,500 kilomètres.", "english_number"),
