@@ -318,27 +318,28 @@ mod tests {
 
     #[test]
     fn american_party_tags_after_a_name() {
-        let article = [
-            "Le représentant Tom Briggs (R-Fla.) a répondu au sénateur Ann Cole \
-                        (D-NY), puis au (I-Vt.) Ed Marsh, le jour du (D-Day) et de l'A-380 (I-95).",
-        ];
-        let tags: Vec<String> = fired_in(&article, 0)
-            .into_iter()
-            .filter(|(feature, _)| *feature == "english_name")
-            .map(|(_, tag)| tag)
-            .collect();
-        assert_eq!(tags, vec!["(R-Fla.)", "(D-NY)", "(I-Vt.)"]);
+        let tags = |text: &str| -> Vec<String> {
+            fired_in(&[text], 0)
+                .into_iter()
+                .filter(|(feature, _)| *feature == "english_name")
+                .map(|(_, tag)| tag)
+                .collect()
+        };
+        assert_eq!(
+            tags(
+                "Le représentant Tom Briggs (R-Fla.) a répondu au sénateur Ann Cole (D-NY), puis \
+                 au (I-Vt.) Ed Marsh, le jour du (D-Day) et de l'A-380 (I-95)."
+            ),
+            vec!["(R-Fla.)", "(D-NY)", "(I-Vt.)"]
+        );
         // Between commas, and spelled out in capitals.
-        let article = [
-            "Le chef Mitch McConnell, R-Ky., a répondu, comme Chuck Schumer, D-NY, et Matt \
-             Gaetz (Républicain de Floride), devant la Volkswagen Golf, R-Line, de 2019.",
-        ];
-        let tags: Vec<String> = fired_in(&article, 0)
-            .into_iter()
-            .filter(|(feature, _)| *feature == "english_name")
-            .map(|(_, tag)| tag)
-            .collect();
-        assert_eq!(tags, vec!["R-Ky.", "D-NY", "(Républicain de Floride)"]);
+        assert_eq!(
+            tags(
+                "Le chef Mitch McConnell, R-Ky., a répondu, comme Chuck Schumer, D-NY, et Matt \
+                 Gaetz (Républicain de Floride), devant la Volkswagen Golf, R-Line, de 2019."
+            ),
+            vec!["R-Ky.", "D-NY", "(Républicain de Floride)"]
+        );
     }
 
     #[test]
