@@ -438,8 +438,7 @@ mod tests {
     #[test]
     fn french_words_that_look_english_are_french() {
         // A capital that lost its accent, and an infinitive with its object.
-        let text =
-            "Election américaine : un parcours qui fait longer la Seine. Equivalent, dit-il.";
+        let text = "Election partielle : les coureurs vont longer la Seine. Equivalent, dit-il.";
         assert!(family(text, "english_vocab").is_empty());
         let text = "Longer than expected, la réunion a duré. Les élus ont voté longer.";
         assert_eq!(family(text, "english_vocab"), vec!["Longer", "longer"]);

@@ -335,8 +335,8 @@ mod tests {
         // Between commas, and spelled out in capitals.
         assert_eq!(
             tags(
-                "Le chef Mitch McConnell, R-Ky., a répondu, comme Chuck Schumer, D-NY, et Matt \
-                 Gaetz (Républicain de Floride), devant la Volkswagen Golf, R-Line, de 2019."
+                "Le sénateur John Harlow, R-Ky., a répondu, comme Ann Cole, D-NY, et Jane Price \
+                 (Républicain de Floride), devant la Volkswagen Golf, R-Line, de 2019."
             ),
             vec!["R-Ky.", "D-NY", "(Républicain de Floride)"]
         );
@@ -390,8 +390,8 @@ mod tests {
     #[test]
     fn the_original_name_in_brackets_is_a_gloss_but_not_an_english_acronym() {
         let article = [
-            "Le Centre national des ouragans (National Hurricane Center, NHC) \
-                        a relevé l'alerte ; l'Organisation mondiale de la santé (WHO) suit.",
+            "Selon le Centre national des ouragans (National Hurricane Center), la tempête \
+                        faiblit ; l'Organisation mondiale de la santé (WHO) reste prudente.",
         ];
         assert_eq!(
             fired_in(&article, 0),

@@ -994,14 +994,14 @@ mod tests {
         );
         // And before a per cent sign or a unit, where English thousands are round figures.
         let text =
-            "Soit 1,074 % du revenu, sur 42,195 kilomètres, et 1,565 ppm d'hydrogène sulfuré.";
+            "La taxe monte à 2,375 %, le parcours fait 21,097 kilomètres et le taux 1,845 ppm.";
         assert!(typography(text, "english_number").is_empty());
         assert_eq!(
             typography("Une frontière de 1,500 kilomètres.", "english_number"),
             vec!["1,500"]
         );
         // A fair's halls and a cartridge's calibre are numbered with points.
-        let text = "Au pavillon 7.1, puis au hall 5.2, on a retrouvé des étuis de calibre 7.62.";
+        let text = "Le stand est au hall 5.2, près du pavillon 7.1 ; l'arme est de calibre 7.62.";
         assert!(typography(text, "english_number").is_empty());
         // Numbers French writes with points too: headings, versions, apertures, rules.
         let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, puis à iOS \

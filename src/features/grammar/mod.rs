@@ -278,7 +278,7 @@ mod tests {
                      nouveau appelé son nouvel ami et ses vieux amis.";
         assert!(grammar(right, "failed_elision").is_empty());
         // "avoir beau": beau stays invariable before the infinitive.
-        let right = "Les élèves ont beau avoir leurs résultats, ils attendent.";
+        let right = "Ils ont beau avoir répété tout l'été, la pièce reste fragile.";
         assert!(grammar(right, "failed_elision").is_empty());
     }
 
@@ -523,10 +523,14 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
-        assert!(grammar("Elle affronte la prodige suisse en finale.", "gender_clash").is_empty());
+        assert!(grammar(
+            "La jeune prodige du tennis a gagné son tournoi.",
+            "gender_clash"
+        )
+        .is_empty());
         // "la" the pronoun before an infinitive after a verb that takes one.
         assert!(grammar(
-            "C'est le chef de l'OMS qui peut la lancer, et il doit la déclencher vite.",
+            "Le directeur peut la lancer dès demain, et il doit la déclencher vite.",
             "gender_clash"
         )
         .is_empty());
