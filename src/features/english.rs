@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-use super::{in_capitals, Analysis, Feature, Recorder};
+use super::{in_capitals, unaccented, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 use crate::word_table::WordInfo;
 
@@ -176,17 +176,6 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
     capitalised(i + 1) || (i > 0 && capitalised(i - 1) && capitalised(i + 2))
 }
 
-/// Letters French often writes without their accent as a capital (Etat, Election), and the
-/// accented small letters they stand for.
-const UNACCENTED_CAPITALS: &[(char, &[char])] = &[
-    ('a', &['à', 'â']),
-    ('c', &['ç']),
-    ('e', &['é', 'è', 'ê']),
-    ('i', &['î']),
-    ('o', &['ô']),
-    ('u', &['ù', 'û']),
-];
-
 /// Zipf frequency in French a word needs to be taken for the word a capital without its accent
 /// stands for.
 const UNACCENTED_CAPITAL_MIN_ZIPF: f32 = 3.0;
@@ -199,10 +188,9 @@ fn unaccented_capital(word: &str) -> bool {
         return false;
     };
     let rest = chars.as_str();
-    UNACCENTED_CAPITALS
-        .iter()
-        .filter(|(plain, _)| *plain == first)
-        .flat_map(|(_, accented)| accented.iter())
+    // The accented small letters of Latin-1 whose accent `unaccented` takes off to give it.
+    ('à'..='ü')
+        .filter(|&accented| accented != first && unaccented(accented) == first)
         .any(|accented| {
             LEXICONS
                 .words

@@ -126,26 +126,28 @@ fn party_tags(text: &str, recorder: &mut Recorder) {
                 &inside.as_bytes()[..inside.len().min(LONGEST_SPELLED_TAG)],
             )
         } else {
-            party_and_state(inside).filter(|&end| inside[end..].starts_with(')'))
+            party_and_state(inside)
+                .map(|(end, _)| end)
+                .filter(|&end| inside[end..].starts_with(')'))
         };
         if let Some(end) = end {
             recorder.hit(Feature::EnglishName, open, open + 1 + end + 1, HINT);
         }
     }
     for comma in memchr::memchr_iter(b',', bytes) {
-        let after_name = text[..comma].ends_with(|c: char| c.is_alphabetic());
-        let Some(tag) = text[comma + 1..].strip_prefix(' ').filter(|_| after_name) else {
+        let Some(tag) = text[comma + 1..].strip_prefix(' ') else {
             continue;
         };
-        let start = comma + 2;
+        let Some((end, state)) = party_and_state(tag) else {
+            continue;
+        };
+        let after_name = text[..comma].ends_with(|c: char| c.is_alphabetic());
+        let closed = tag[end..].is_empty() || tag[end..].starts_with([',', ';']);
         // Between commas only the AP abbreviation (Ky., N.Y.) or the postal code (NY) makes a
         // tag: a car's trim (Golf, R-Line) would pass for one otherwise.
-        let abbreviated = |end: usize| {
-            let state = &tag[tag.find(['-', '–']).map_or(0, |h| h + 1)..end];
-            state.ends_with('.') || (state.len() == 2 && in_capitals(state))
-        };
-        let closed = |end: usize| tag[end..].is_empty() || tag[end..].starts_with([',', ';']);
-        if let Some(end) = party_and_state(tag).filter(|&end| closed(end) && abbreviated(end)) {
+        let abbreviated = state.ends_with('.') || (state.len() == 2 && in_capitals(state));
+        if after_name && closed && abbreviated {
+            let start = comma + 2;
             recorder.hit(Feature::EnglishName, start, start + end, HINT);
         }
     }
@@ -155,10 +157,10 @@ fn party_tags(text: &str, recorder: &mut Recorder) {
 /// de Caroline du Nord).
 const LONGEST_SPELLED_TAG: usize = 48;
 
-/// The length of an American party tag at the start of `text` (R-Fla., D-NY, I-Vt.,
-/// Rép-Calif., R-Californie), or `None`: a party letter, a hyphen or dash, and a state of two
-/// to fourteen letters, with its points, that starts with a capital.
-fn party_and_state(text: &str) -> Option<usize> {
+/// The length and the state of an American party tag at the start of `text` (R-Fla., D-NY,
+/// I-Vt., Rép-Calif., R-Californie), or `None`: a party letter, a hyphen or dash, and a state
+/// of two to fourteen letters, with its points, that starts with a capital.
+fn party_and_state(text: &str) -> Option<(usize, &str)> {
     let party = ["R", "D", "I", "Rép", "Dém"]
         .into_iter()
         .find(|party| text.starts_with(party))?;
@@ -171,7 +173,7 @@ fn party_and_state(text: &str) -> Option<usize> {
     let is_state = state.starts_with(|c: char| c.is_uppercase())
         && (2..=14).contains(&letters)
         && state != "Day";
-    is_state.then(|| text.len() - rest.len() + state_len)
+    is_state.then(|| (text.len() - rest.len() + state_len, state))
 }
 
 /// True when two spellings differ only by accents, hyphens and case (Hanoi/Hanoï, Kim Jong

@@ -465,15 +465,17 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
                 "million" | "millions" | "milliard" | "milliards"
             )
         });
-        let before_unit = text[token.end..].trim_start().starts_with('%')
-            || tokens
-                .get(i + 1)
-                .is_some_and(|next| DECIMAL_UNITS.contains(&next.norm.as_str()));
+        let before_unit = || {
+            text[token.end..].trim_start().starts_with('%')
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|next| DECIMAL_UNITS.contains(&next.norm.as_str()))
+        };
         // 0,125, 2,387 milliards, 1,074 % and 42,195 km are French decimals: English puts no
         // zero before a thousands comma, and writes thousands before million or billion, or a
         // unit, as round figures (1,300 milliards, which a French writer would give as 1,3).
         let decimal_of_large_unit =
-            groups.len() == 2 && !groups[1].ends_with('0') && (before_large_unit || before_unit);
+            groups.len() == 2 && !groups[1].ends_with('0') && (before_large_unit || before_unit());
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
             && groups[0] != "0"
