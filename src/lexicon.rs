@@ -69,6 +69,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("namesake_regions", 1),
     lexicon_source!("native_turns", 2),
     lexicon_source!("person_titles", 2),
+    lexicon_source!("reporting_verbs", 3),
     lexicon_source!("role_nouns", 1),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
@@ -836,6 +837,20 @@ pub struct Lexicons {
     pub translit: Vec<TranslitRule>,
     /// English news sentences `calque synth` leaves untranslated in generated paragraphs.
     pub synth_english: Vec<&'static str>,
+    /// Verbs French news reports speech with in the present tense, by the third person
+    /// singular and plural of that tense, with whether the form is the plural.
+    pub reporting_verbs: FxHashMap<&'static str, (ReportingVerb, bool)>,
+}
+
+/// A verb French news reports speech with (explique, estime, souligne).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportingVerb {
+    /// Third person singular of the present tense.
+    pub present: &'static str,
+    /// Third person plural of the present tense.
+    pub plural: &'static str,
+    /// Past participle.
+    pub participle: &'static str,
 }
 
 /// The lexicons, loaded on first use.
@@ -921,6 +936,17 @@ impl Lexicons {
             synth_english: embedded("synth_english")
                 .into_iter()
                 .map(|e| e.columns[0])
+                .collect(),
+            reporting_verbs: embedded("reporting_verbs")
+                .into_iter()
+                .flat_map(|e| {
+                    let verb = ReportingVerb {
+                        present: e.columns[0],
+                        plural: e.columns[1],
+                        participle: e.columns[2],
+                    };
+                    [(verb.present, (verb, false)), (verb.plural, (verb, true))]
+                })
                 .collect(),
             // Last: fields are built in the order written.
             calques: calques(),

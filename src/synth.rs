@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use crate::csv_lines::{record_line, LfReader};
 use crate::dataset::expand_csv_paths;
 use crate::error::{Error, Result};
+use crate::features::reporting::present_reporting;
 use crate::lexicon::{Gender, LEXICONS};
 use crate::rng::Rng;
 use crate::segment::{sentences, tokens, Token};
@@ -401,21 +402,36 @@ fn drop_name_accents(text: &str) -> String {
 
 /// The text with each turn of phrase only French writing uses (notamment, d'ailleurs) put as
 /// machine translation renders its English source (en particulier, en fait), where
-/// `native_turns.tsv` gives one, and each French turn `machine_turns.tsv` lists put as the
-/// turn machine translation favours (toutefois → cependant, jusqu'ici → jusqu'à présent):
-/// machine translation holds the first about four times less often than French written by
+/// `native_turns.tsv` gives one, each French turn `machine_turns.tsv` lists put as the turn
+/// machine translation favours (toutefois → cependant, jusqu'ici → jusqu'à présent), and speech
+/// reported in the present put in the past (explique le maire → a expliqué le maire): machine
+/// translation holds the first and the last several times less often than French written by
 /// people and the second about three times more often, and a corrupted copy of a clean
-/// paragraph should not read like French on both counts. Draws no random number, so the other
-/// corruptions stay as they were drawn.
+/// paragraph should not read like French on these counts. Draws no random number, so the
+/// other corruptions stay as they were drawn.
 fn literal_turns(text: &str) -> String {
     let native = &LEXICONS.native_turns;
     let out = replace_turns(text, &native.matcher, |entry| {
         Some(native.entries[entry].columns[1]).filter(|&literal| literal != "-")
     });
     let sources = &LEXICONS.machine_turn_sources;
-    replace_turns(&out, &sources.matcher, |entry| {
+    let out = replace_turns(&out, &sources.matcher, |entry| {
         Some(sources.phrases[entry].as_str())
-    })
+    });
+    reporting_in_past(&out)
+}
+
+/// The text with each reporting verb in the present tense, its subject after it, put in the
+/// past tense ([`present_reporting`]).
+fn reporting_in_past(text: &str) -> String {
+    let toks = tokens(text, &sentences(text));
+    let mut out = text.to_string();
+    for found in present_reporting(text, &toks).into_iter().rev() {
+        let token = &toks[found.token];
+        let past = match_case(token.text(text), &found.in_past());
+        out = splice(&out, token.start, token.end, &past);
+    }
+    out
 }
 
 /// The text with each match of `matcher` replaced by what `replacement` gives for its entry,
@@ -652,6 +668,14 @@ mod tests {
         assert_eq!(
             literal_turns("Toutefois, l’usine tourne jusqu’ici, pourtant brusquement arrêtée."),
             "Cependant, l’usine tourne jusqu’à présent, cependant soudainement arrêtée."
+        );
+        assert_eq!(
+            literal_turns("« Tout est prêt », assure la directrice. « Enfin », soupire-t-elle."),
+            "« Tout est prêt », a assuré la directrice. « Enfin », soupire-t-elle."
+        );
+        assert_eq!(
+            literal_turns("« Nous restons », expliquent les gérants. « Vraiment », insiste-t-il."),
+            "« Nous restons », ont expliqué les gérants. « Vraiment », a-t-il insisté."
         );
     }
 

@@ -4,12 +4,14 @@
 //! it seldom produces notamment or d'ailleurs, which English has no one word for, or the
 //! pronoun on, where English writes a passive or "people", and it writes cependant or y
 //! compris more often than people do. Conjugated forms of listed verbs count as known
-//! ([`crate::verb_forms`]). The turns only French writing uses leave no evidence span: they
-//! lower a score, and evidence says what raised it; each turn machine translation favours
-//! leaves one.
+//! ([`crate::verb_forms`]). Speech reported in the present tense, the subject after the verb
+//! (« … », explique le maire), leans to French writing too ([`super::reporting`]). The turns
+//! only French writing uses and the present reporting leave no evidence span: they lower a
+//! score, and evidence says what raised it; each turn machine translation favours leaves one.
 
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
+use super::reporting::present_reporting;
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::{as_written, LEXICONS};
 use crate::verb_forms::is_known_verb_form;
@@ -124,6 +126,12 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         + pronoun_on(analysis);
     if turns > 0 {
         recorder.set(Feature::NativeTurns, (turns as f64).ln_1p());
+    }
+    // A feature of its own rather than a native turn: translation keeps the present where the
+    // English has it ("says", "explains"), so it leans to French writing less than the turns.
+    let reporting = present_reporting(text, &analysis.tokens).len();
+    if reporting > 0 {
+        recorder.set(Feature::PresentReporting, (reporting as f64).ln_1p());
     }
 }
 
