@@ -87,7 +87,8 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
                 Englishness::Vocabulary => false,
             };
         let french_after_all = kind == Englishness::Vocabulary
-            && ((token.is_capitalized() && unaccented_capital(&token.norm))
+            && ((token.is_capitalized()
+                && (unaccented_capital(&token.norm) || named_before(analysis, i)))
                 || infinitive_with_object(analysis, i));
         if in_name || french_after_all {
             continue;
@@ -174,6 +175,19 @@ fn inside_name(analysis: &Analysis, i: usize) -> bool {
             .is_some_and(|t| t.sentence == tokens[i].sentence && t.is_capitalized())
     };
     capitalised(i + 1) || (i > 0 && capitalised(i - 1) && capitalised(i + 2))
+}
+
+/// True when a capitalised word opening its sentence stands capitalised inside an earlier
+/// sentence of the paragraph, where a capital is a name: the short form of a name given in full
+/// before (Republic Airways Holdings … Republic a tenté).
+fn named_before(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let word = tokens[i].text(analysis.text);
+    (1..i).any(|j| {
+        tokens[j].sentence < tokens[i].sentence
+            && tokens[j - 1].sentence == tokens[j].sentence
+            && tokens[j].text(analysis.text) == word
+    })
 }
 
 /// Zipf frequency in French a word needs to be taken for the word a capital without its accent
@@ -430,6 +444,15 @@ mod tests {
         assert!(family(text, "english_vocab").is_empty());
         let text = "Longer than expected, la réunion a duré. Les élus ont voté longer.";
         assert_eq!(family(text, "english_vocab"), vec!["Longer", "longer"]);
+    }
+
+    #[test]
+    fn the_short_form_of_a_name_given_before_is_a_name() {
+        let text = "La compagnie appartient au groupe Republic Airlines. Republic réduit ses vols.";
+        assert!(family(text, "english_vocab").is_empty());
+        // Only after the name: a word that opens a sentence before it is still read.
+        let text = "Republic réduit ses vols, annonce le groupe Republic Airlines.";
+        assert_eq!(family(text, "english_vocab"), vec!["Republic"]);
     }
 
     #[test]
