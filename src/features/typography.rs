@@ -306,7 +306,28 @@ fn quotes_a_sentence(text: &str, straight: &[usize], close: usize) -> bool {
         text[open..].trim_start().starts_with(char::is_uppercase)
             || text[..mark].trim_end().ends_with(':')
             || holds_a_sentence_end(&text[open..close])
+            || continues_a_quotation(text, straight, mark)
     })
+}
+
+/// Longest incise, in bytes, between two parts of one quotation (« … », a-t-il ajouté, « … »).
+const INCISE_MAX_BYTES: usize = 60;
+
+/// True when the straight quotation that opens at byte `mark` goes on with a quoted sentence
+/// that an incise interrupted ("On compose avec ce qu'on a", a-t-il dit, "c'est un travail."):
+/// an earlier quotation of the paragraph starts with a capital and closes a short incise
+/// before, with no sentence end between, so the period closes the whole quoted sentence.
+fn continues_a_quotation(text: &str, straight: &[usize], mark: usize) -> bool {
+    straight
+        .chunks(2)
+        .filter(|pair| pair.len() == 2 && pair[1] < mark)
+        .next_back()
+        .is_some_and(|pair| {
+            let incise = &text[pair[1] + 1..mark];
+            incise.len() <= INCISE_MAX_BYTES
+                && !incise.contains(['.', '!', '?'])
+                && text[pair[0] + 1..].trim_start().starts_with(char::is_uppercase)
+        })
 }
 
 /// True when a sentence ends inside `quoted` and another starts with a capital after it,
@@ -848,6 +869,16 @@ mod tests {
         let text = "Et la chercheuse d'ajouter : \"la méthode est ancienne mais fiable.\" Puis \
                     elle repart. Elle précise: “le relevé se fait en mai.” C'est tout.";
         assert!(typography(text, "punctuation_inside_quote").is_empty());
+        // A quoted sentence an incise interrupts closes with its period inside the second part.
+        let text = "\"Le chantier a pris du retard\", a reconnu le maire, \"mais la salle \
+                    ouvrira en mars.\" Les travaux ont repris.";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        // Not after a fragment, nor after a sentence end or a long aside.
+        let text = "Il juge la mesure \"injuste\", puis la dit \"coûteuse.\" Il part.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        let text = "\"Le chantier a pris du retard\", a reconnu le maire lors du conseil \
+                    municipal réuni hier soir, \"mais pas trop.\" Il part.";
+        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
     }
 
     #[test]
