@@ -228,12 +228,21 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             } else {
                 start + 1 + next_at + next.len_utf8()
             };
-            recorder.hit(
-                Feature::PunctuationInsideQuote,
-                start,
-                end,
-                "French puts the comma or period after the closing quote",
-            );
+            if punctuation == '.' {
+                recorder.hit(
+                    Feature::PeriodInsideQuote,
+                    start,
+                    end,
+                    "French puts the period after the closing quote of a fragment",
+                );
+            } else {
+                recorder.hit(
+                    Feature::PunctuationInsideQuote,
+                    start,
+                    end,
+                    "French puts the comma after the closing quote",
+                );
+            }
         }
     }
     for at in char_offsets(text, '«') {
@@ -251,10 +260,10 @@ fn quotes(text: &str, recorder: &mut Recorder) {
         && !quotes_a_sentence(text, &positions, text.len() - 1)
     {
         recorder.hit(
-            Feature::PunctuationInsideQuote,
+            Feature::PeriodInsideQuote,
             text.len() - 2,
             text.len(),
-            "French puts the period after the closing quote",
+            "French puts the period after the closing quote of a fragment",
         );
     }
 }
@@ -843,7 +852,7 @@ mod tests {
     #[test]
     fn period_inside_straight_quote_at_the_end() {
         let text = "Il parle d'une relation fondée sur \"l'égalité et le respect mutuel.\"";
-        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        assert_eq!(typography(text, "period_inside_quote"), vec![".\""]);
     }
 
     #[test]
@@ -852,33 +861,33 @@ mod tests {
         // does not.
         let text = "\"Nous ouvrirons trois classes.\" Le recteur l'a confirmé. Il a dit \
                     \"Nous verrons.\"";
-        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "period_inside_quote").is_empty());
         let text = "Il juge la mesure \"inacceptable.\" Puis il part.";
-        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        assert_eq!(typography(text, "period_inside_quote"), vec![".\""]);
         // Typed in lowercase after a colon, the quotation still holds whole sentences.
         let text = "Le maire a prévenu : \"les routes sont fermées. Restez chez vous.\" Puis \
                     il a ajouté : \"la crue monte (...) Nous vous tiendrons informés.\"";
-        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "period_inside_quote").is_empty());
         let text = "Il parle d'un projet \"bien trop cher... et inutile.\" Puis il part.";
-        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        assert_eq!(typography(text, "period_inside_quote"), vec![".\""]);
         // An ellipsis may close a quotation: it is no English period.
         let text = "Il dit qu'\"il restera détenu longtemps...\" avant de conclure. Puis \
                     il ajoute que \"tout reste possible...\"";
-        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "period_inside_quote").is_empty());
         // A colon introduces a quoted sentence, whatever its first letter.
         let text = "Et la chercheuse d'ajouter : \"la méthode est ancienne mais fiable.\" Puis \
                     elle repart. Elle précise: “le relevé se fait en mai.” C'est tout.";
-        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "period_inside_quote").is_empty());
         // A quoted sentence an incise interrupts closes with its period inside the second part.
         let text = "\"Le chantier a pris du retard\", a reconnu le maire, \"mais la salle \
                     ouvrira en mars.\" Les travaux ont repris.";
-        assert!(typography(text, "punctuation_inside_quote").is_empty());
+        assert!(typography(text, "period_inside_quote").is_empty());
         // Not after a fragment, nor after a sentence end or a long aside.
         let text = "Il juge la mesure \"injuste\", puis la dit \"coûteuse.\" Il part.";
-        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        assert_eq!(typography(text, "period_inside_quote"), vec![".\""]);
         let text = "\"Le chantier a pris du retard\", a reconnu le maire lors du conseil \
                     municipal réuni hier soir, \"mais pas trop.\" Il part.";
-        assert_eq!(typography(text, "punctuation_inside_quote"), vec![".\""]);
+        assert_eq!(typography(text, "period_inside_quote"), vec![".\""]);
     }
 
     #[test]
