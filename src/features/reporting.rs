@@ -140,35 +140,40 @@ mod tests {
             .collect()
     }
 
-    fn pair(written: &str, past: &str) -> (String, String) {
-        (written.to_string(), past.to_string())
-    }
-
     #[test]
     fn present_reporting_with_the_subject_after_the_verb() {
-        assert_eq!(
-            found("« Nous rouvrirons lundi », explique le maire de la commune."),
-            vec![pair("explique", "a expliqué")]
-        );
-        assert_eq!(
-            found("« Le chantier avance », estiment les élus, qui restent prudents."),
-            vec![pair("estiment", "ont estimé")]
-        );
-        assert_eq!(
-            found("La saison sera longue, prévient Julie Martin, entraîneuse du club."),
-            vec![pair("prévient", "a prévenu")]
-        );
-        assert_eq!(
-            found("« C'est une première », sourit-elle, avant de rejoindre la scène."),
-            vec![pair("sourit-elle", "a-t-elle souri")]
-        );
-        assert_eq!(
-            found("« Rien n'est joué », estime-t-il. « On verra », répondent-ils."),
-            vec![
-                pair("estime-t-il", "a-t-il estimé"),
-                pair("répondent-ils", "ont-ils répondu")
-            ]
-        );
+        let cases: [(&str, &[(&str, &str)]); 5] = [
+            (
+                "« Nous rouvrirons lundi », explique le maire de la commune.",
+                &[("explique", "a expliqué")],
+            ),
+            (
+                "« Le chantier avance », estiment les élus, qui restent prudents.",
+                &[("estiment", "ont estimé")],
+            ),
+            (
+                "La saison sera longue, prévient Julie Martin, entraîneuse du club.",
+                &[("prévient", "a prévenu")],
+            ),
+            (
+                "« C'est une première », sourit-elle, avant de rejoindre la scène.",
+                &[("sourit-elle", "a-t-elle souri")],
+            ),
+            (
+                "« Rien n'est joué », estime-t-il. « On verra », répondent-ils.",
+                &[
+                    ("estime-t-il", "a-t-il estimé"),
+                    ("répondent-ils", "ont-ils répondu"),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|&(written, past)| (written.to_string(), past.to_string()))
+                .collect();
+            assert_eq!(found(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -335,7 +335,9 @@ fn continues_a_quotation(text: &str, straight: &[usize], mark: usize) -> bool {
             let incise = &text[pair[1] + 1..mark];
             incise.len() <= INCISE_MAX_BYTES
                 && !incise.contains(['.', '!', '?'])
-                && text[pair[0] + 1..].trim_start().starts_with(char::is_uppercase)
+                && text[pair[0] + 1..]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
         })
 }
 
