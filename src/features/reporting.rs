@@ -32,7 +32,7 @@ pub struct PresentReporting {
 
 impl PresentReporting {
     /// The verb in the past tense, as translation from English writes it: a expliqué,
-    /// ont-ils expliqué, a-t-elle dit.
+    /// ont-ils expliqué, a-t-elle souri.
     pub fn in_past(&self) -> String {
         let auxiliary = if self.plural { "ont" } else { "a" };
         match self.pronoun {
