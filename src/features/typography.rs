@@ -329,8 +329,7 @@ const INCISE_MAX_BYTES: usize = 60;
 fn continues_a_quotation(text: &str, straight: &[usize], mark: usize) -> bool {
     straight
         .chunks(2)
-        .filter(|pair| pair.len() == 2 && pair[1] < mark)
-        .next_back()
+        .rfind(|pair| pair.len() == 2 && pair[1] < mark)
         .is_some_and(|pair| {
             let incise = &text[pair[1] + 1..mark];
             incise.len() <= INCISE_MAX_BYTES
