@@ -192,6 +192,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
+/// Hint for a period inside the closing quote of a quoted fragment.
+const PERIOD_INSIDE_HINT: &str = "French puts the period after the closing quote of a fragment";
+
 /// Straight quotation marks, a comma or period placed inside the closing quote, and a
 /// quotation closed with «.
 fn quotes(text: &str, recorder: &mut Recorder) {
@@ -228,21 +231,15 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             } else {
                 start + 1 + next_at + next.len_utf8()
             };
-            if punctuation == '.' {
-                recorder.hit(
-                    Feature::PeriodInsideQuote,
-                    start,
-                    end,
-                    "French puts the period after the closing quote of a fragment",
-                );
+            let (feature, hint) = if punctuation == '.' {
+                (Feature::PeriodInsideQuote, PERIOD_INSIDE_HINT)
             } else {
-                recorder.hit(
+                (
                     Feature::PunctuationInsideQuote,
-                    start,
-                    end,
                     "French puts the comma after the closing quote",
-                );
-            }
+                )
+            };
+            recorder.hit(feature, start, end, hint);
         }
     }
     for at in char_offsets(text, '«') {
@@ -263,7 +260,7 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             Feature::PeriodInsideQuote,
             text.len() - 2,
             text.len(),
-            "French puts the period after the closing quote of a fragment",
+            PERIOD_INSIDE_HINT,
         );
     }
 }
