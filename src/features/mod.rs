@@ -76,7 +76,8 @@ features! {
     PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma inside the closing quote, English style, or a quotation closed with «";
     PeriodInsideQuote => "period_inside_quote", "typography", Count, "period inside the closing quote of a quoted fragment, English style, which people also type";
     NoSpaceBeforePunctuation => "no_space_before_punctuation", "typography", Count, "no space before ; : ! ?";
-    EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 3.5, 130mph, 90°F, n ° 1 for No. 1, XNUMX for a number)";
+    EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 130mph, 90°F, n ° 1 for No. 1, XNUMX for a number)";
+    EnglishDecimal => "english_decimal", "typography", Count, "a decimal point (3.5), English style, which people also type on French web pages";
     EnglishDate => "english_date", "typography", Count, "English date and time formats (June 19, juin 19, 4pm)";
     CurrencyPrefix => "currency_prefix", "typography", Count, "currency sign before the amount ($5)";
     TitleCase => "title_case", "typography", Value, "English Title Case (Le Président Annonce Une Réforme)";

@@ -528,7 +528,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             );
         } else if decimal {
             recorder.hit(
-                Feature::EnglishNumber,
+                Feature::EnglishDecimal,
                 token.start,
                 token.end,
                 "French: 3,5 (comma)",
@@ -837,6 +837,13 @@ fn title_cased(analysis: &Analysis, words: &[usize]) -> bool {
 mod tests {
     use crate::features::tests::matches_of as typography;
 
+    /// Numbers written the English way: English formats, then decimal points.
+    fn numbers(text: &str) -> Vec<String> {
+        let mut spans = typography(text, "english_number");
+        spans.extend(typography(text, "english_decimal"));
+        spans
+    }
+
     #[test]
     fn straight_quotes_and_comma_inside() {
         let text = "Il a exprimé son \"plein appui au gouvernement,\" selon l'agence.";
@@ -989,7 +996,8 @@ mod tests {
     #[test]
     fn english_numbers_dates_and_currency() {
         let text = "Le 3 mai, 1,500 manifestants ont réclamé 3.5 % de hausse, soit $5 millions, June 19 à 4pm.";
-        assert_eq!(typography(text, "english_number"), vec!["1,500", "3.5"]);
+        assert_eq!(typography(text, "english_number"), vec!["1,500"]);
+        assert_eq!(typography(text, "english_decimal"), vec!["3.5"]);
         assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
         assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
     }
@@ -1020,14 +1028,14 @@ mod tests {
     #[test]
     fn french_numbers_and_dates_are_fine() {
         let text = "Le 19 juin 2024, 1 500 personnes ont payé 3,5 millions d'euros, soit 12 € chacune, à 16 h 30.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         let text = "Après le 49.3, l'article 5.1 du traité et l'alinéa 2.3 restent en vigueur.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         let text = "La version 2.1 du logiciel et le patch 1.4 du jeu sortent jeudi.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         // Decimals with three digits: before million or milliard, and after a zero.
         let text = "Les échanges ont porté sur 2,387 milliards d'euros, et le taux sur 0,125 %.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         assert_eq!(
             typography("Loin des 1,300 milliards demandés.", "english_number"),
             vec!["1,300"]
@@ -1035,24 +1043,21 @@ mod tests {
         // And before a per cent sign or a unit, where English thousands are round figures.
         let text =
             "La taxe monte à 2,375 %, le parcours fait 21,097 kilomètres et le taux 1,845 ppm.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         assert_eq!(
             typography("Une frontière de 1,500 kilomètres.", "english_number"),
             vec!["1,500"]
         );
         // A fair's halls and a cartridge's calibre are numbered with points.
         let text = "Le stand est au hall 5.2, près du pavillon 7.1 ; l'arme est de calibre 7.62.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         // Numbers French writes with points too: headings, versions, apertures, rules.
         let text = "2.1 Présentation du projet : le téléphone passe à MagicOS 8.1, puis à iOS \
                     18.2, son objectif ouvre à f/2.4 et la règle 4.2 s'applique.";
-        assert!(typography(text, "english_number").is_empty());
+        assert!(numbers(text).is_empty());
         // A point before million or milliard is a French web habit too; before % it is not.
         assert_eq!(
-            typography(
-                "Le groupe a vendu 3.5 millions d'appareils, 2.5 % de plus.",
-                "english_number"
-            ),
+            numbers("Le groupe a vendu 3.5 millions d'appareils, 2.5 % de plus."),
             vec!["2.5"]
         );
         assert!(typography(text, "english_date").is_empty());
