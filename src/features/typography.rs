@@ -6,6 +6,7 @@
 //! People typing French on the web also use straight quotes and skip the space before a
 //! colon, so these are weak signals: each is a separate feature and the model weighs it.
 
+use super::grammar::WEEKDAYS;
 use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
 
@@ -144,6 +145,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     quotes(analysis.text, recorder);
     spacing(analysis.text, recorder);
     numbers(analysis, recorder);
+    spaced_thousands(analysis, recorder);
     spaced_number_sign(analysis.text, recorder);
     imperial_units(analysis, recorder);
     dates(analysis, recorder);
@@ -532,6 +534,49 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
                 token.start,
                 token.end,
                 "French: 3,5 (comma)",
+            );
+        }
+    }
+}
+
+/// English thousands with a space after the comma (8, 000 personnes), as some machine
+/// translation pipelines leave them: in 4 machine-translated web paragraphs and no human one of
+/// any set read for calque. A day of the month before a count (le 14, 120 policiers) and a list
+/// of numbers (les numéros 7, 100 et 200) are French and left alone.
+fn spaced_thousands(analysis: &Analysis, recorder: &mut Recorder) {
+    let (text, tokens) = (analysis.text, &analysis.tokens);
+    let digits = |i: usize, lengths: std::ops::RangeInclusive<usize>| {
+        tokens.get(i).is_some_and(|t| {
+            let word = t.text(text);
+            lengths.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    for i in 0..tokens.len().saturating_sub(1) {
+        let (first, group) = (&tokens[i], &tokens[i + 1]);
+        if !digits(i, 1..=3)
+            || first.text(text).starts_with('0')
+            || !digits(i + 1, 3..=3)
+            || first.sentence != group.sentence
+            || &text[first.end..group.start] != ", "
+        {
+            continue;
+        }
+        let a_date = i > 0 && {
+            let before = tokens[i - 1].norm.as_str();
+            matches!(before, "le" | "du" | "au" | "jusqu'au") || WEEKDAYS.contains(&before)
+        };
+        let in_a_list = text[..first.start].trim_end().ends_with(',')
+            || text[group.end..].starts_with(|c: char| c == ',' || c == '.' || c.is_ascii_digit())
+            || tokens.get(i + 2).is_some_and(|next| {
+                next.sentence == group.sentence
+                    && (next.is_number() || matches!(next.norm.as_str(), "et" | "ou"))
+            });
+        if !a_date && !in_a_list {
+            recorder.hit(
+                Feature::EnglishNumber,
+                first.start,
+                group.end,
+                "French: 8 000 (space, no comma)",
             );
         }
     }
@@ -1000,6 +1045,18 @@ mod tests {
         assert_eq!(typography(text, "english_decimal"), vec!["3.5"]);
         assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
         assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
+    }
+
+    #[test]
+    fn thousands_with_a_space_after_the_comma() {
+        let text = "Quelque 8, 000 personnes ont fui et 23, 867 acres ont brûlé.";
+        assert_eq!(
+            typography(text, "english_number"),
+            vec!["8, 000", "23, 867"]
+        );
+        let text = "Le 14, 120 policiers étaient là ; samedi 3, 250 gendarmes. Les numéros \
+                    7, 100 et 200, puis 5, 10, 150, 300 ou 12, 500, 600 ; enfin 1, 000.5 et 0, 250.";
+        assert!(typography(text, "english_number").is_empty());
     }
 
     #[test]

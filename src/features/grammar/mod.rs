@@ -16,6 +16,8 @@ mod elision;
 mod gender;
 mod weekday;
 
+pub(crate) use weekday::WEEKDAYS;
+
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;

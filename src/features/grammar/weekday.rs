@@ -6,7 +6,7 @@ use crate::features::{Feature, Recorder};
 use crate::segment::Token;
 
 /// The days of the week.
-pub(super) const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "dimanche", "jeudi", "lundi", "mardi", "mercredi", "samedi", "vendredi",
 ];
 /// Words after a weekday that make "le mercredi" French: a date (le mercredi 19), a time of
