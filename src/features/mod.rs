@@ -73,7 +73,7 @@ features! {
     NameConflict => "name_conflict", "names", Count, "a name spelled the English way when the article also has the French form (accent and hyphen variants aside)";
     Calque => "calque", "calques", Count, "phrases translated word for word from English";
     StraightQuotes => "straight_quotes", "typography", Count, "quotations in straight quotes instead of « »";
-    PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma inside the closing quote, English style, or a quotation closed with «";
+    PunctuationInsideQuote => "punctuation_inside_quote", "typography", Count, "comma inside the closing quote, English style, a quotation closed with «, or one opened and closed with different marks (« … ”)";
     PeriodInsideQuote => "period_inside_quote", "typography", Count, "period inside the closing quote of a quoted fragment, English style, which people also type";
     NoSpaceBeforePunctuation => "no_space_before_punctuation", "typography", Count, "no space before ; : ! ?";
     EnglishNumber => "english_number", "typography", Count, "English number formats and units (1,500, 130mph, 90°F, n ° 1 for No. 1, XNUMX for a number)";

@@ -197,8 +197,9 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
 /// Hint for a period inside the closing quote of a quoted fragment.
 const PERIOD_INSIDE_HINT: &str = "French puts the period after the closing quote of a fragment";
 
-/// Straight quotation marks, a comma or period placed inside the closing quote, and a
-/// quotation closed with «.
+/// Straight quotation marks, a comma or period placed inside the closing quote, a quotation
+/// closed with «, and one whose opening and closing marks differ (“ … », « … ”), as machine
+/// translation leaves a quotation it converted in part.
 fn quotes(text: &str, recorder: &mut Recorder) {
     let positions: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
     for pair in positions.chunks(2) {
@@ -252,6 +253,22 @@ fn quotes(text: &str, recorder: &mut Recorder) {
                 at + '«'.len_utf8(),
                 "French closes a quotation with »",
             );
+        }
+    }
+    for (open, close) in [('«', '”'), ('“', '»')] {
+        for at in char_offsets(text, open) {
+            let after = at + open.len_utf8();
+            let next_mark = text[after..]
+                .char_indices()
+                .find(|&(_, c)| "«»“”".contains(c));
+            if let Some((offset, mark)) = next_mark.filter(|&(_, mark)| mark == close) {
+                recorder.hit(
+                    Feature::PunctuationInsideQuote,
+                    at,
+                    after + offset + mark.len_utf8(),
+                    "a quotation opened and closed with different marks; French: « … »",
+                );
+            }
         }
     }
     if text.ends_with(".\"")
@@ -1045,6 +1062,18 @@ mod tests {
         assert_eq!(typography(text, "english_decimal"), vec!["3.5"]);
         assert_eq!(typography(text, "english_date"), vec!["June 19", "4pm"]);
         assert_eq!(typography(text, "currency_prefix"), vec!["$5"]);
+    }
+
+    #[test]
+    fn a_quotation_opened_and_closed_with_different_marks() {
+        let text = "Il a dit « je reviendrai” puis “tout ira bien », selon l'agence.";
+        assert_eq!(
+            typography(text, "punctuation_inside_quote"),
+            vec!["« je reviendrai”", "“tout ira bien »"]
+        );
+        let text =
+            "Elle raconte : « Ils m'ont dit “c'est simple”, puis sont partis. » “Bien” reste.";
+        assert!(typography(text, "punctuation_inside_quote").is_empty());
     }
 
     #[test]
