@@ -9,6 +9,7 @@
 use super::grammar::WEEKDAYS;
 use super::{in_capitals, Analysis, Feature, Recorder};
 use crate::lexicon::LEXICONS;
+use crate::segment::Token;
 
 /// Grammatical words and frequent verbs and adverbs a French title leaves in lowercase, which
 /// English Title Case capitalises (Le Président Annonce Une Réforme Pour Les Retraites). The
@@ -254,22 +255,10 @@ fn quotes(text: &str, recorder: &mut Recorder) {
                 "French closes a quotation with »",
             );
         }
+        mismatched_close(text, at, '«', '”', recorder);
     }
-    for (open, close) in [('«', '”'), ('“', '»')] {
-        for at in char_offsets(text, open) {
-            let after = at + open.len_utf8();
-            let next_mark = text[after..]
-                .char_indices()
-                .find(|&(_, c)| "«»“”".contains(c));
-            if let Some((offset, mark)) = next_mark.filter(|&(_, mark)| mark == close) {
-                recorder.hit(
-                    Feature::PunctuationInsideQuote,
-                    at,
-                    after + offset + mark.len_utf8(),
-                    "a quotation opened and closed with different marks; French: « … »",
-                );
-            }
-        }
+    for at in char_offsets(text, '“') {
+        mismatched_close(text, at, '“', '»', recorder);
     }
     if text.ends_with(".\"")
         && !text.ends_with("..\"")
@@ -280,6 +269,24 @@ fn quotes(text: &str, recorder: &mut Recorder) {
             text.len() - 2,
             text.len(),
             PERIOD_INSIDE_HINT,
+        );
+    }
+}
+
+/// Records the quotation opened by `open` at byte `at` when the next quotation mark after it
+/// is `wrong_close` (« … ”, “ … »): a nested quotation's own marks come first otherwise.
+fn mismatched_close(text: &str, at: usize, open: char, wrong_close: char, recorder: &mut Recorder) {
+    let after = at + open.len_utf8();
+    // « and » start with the byte C2, “ and ” with E2: a vectorised search for either.
+    let next_mark = memchr::memchr2_iter(0xC2, 0xE2, &text.as_bytes()[after..])
+        .filter_map(|offset| text[after + offset..].chars().next().map(|c| (offset, c)))
+        .find(|&(_, c)| matches!(c, '«' | '»' | '“' | '”'));
+    if let Some((offset, mark)) = next_mark.filter(|&(_, mark)| mark == wrong_close) {
+        recorder.hit(
+            Feature::PunctuationInsideQuote,
+            at,
+            after + offset + mark.len_utf8(),
+            "a quotation opened and closed with different marks; French: « … »",
         );
     }
 }
@@ -562,29 +569,42 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
 /// of numbers (les numéros 7, 100 et 200) are French and left alone.
 fn spaced_thousands(analysis: &Analysis, recorder: &mut Recorder) {
     let (text, tokens) = (analysis.text, &analysis.tokens);
-    let digits = |i: usize, lengths: std::ops::RangeInclusive<usize>| {
-        tokens.get(i).is_some_and(|t| {
-            let word = t.text(text);
-            lengths.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
-        })
+    let bytes = text.as_bytes();
+    let digits = |t: &Token, lengths: std::ops::RangeInclusive<usize>| {
+        let word = t.text(text);
+        lengths.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
     };
-    for i in 0..tokens.len().saturating_sub(1) {
-        let (first, group) = (&tokens[i], &tokens[i + 1]);
-        if !digits(i, 1..=3)
+    // Only a comma between a digit and a space and a digit can start one: found by a
+    // vectorised search, then matched to its tokens.
+    for comma in memchr::memchr_iter(b',', bytes) {
+        let spaced = comma > 0
+            && bytes[comma - 1].is_ascii_digit()
+            && bytes.get(comma + 1) == Some(&b' ')
+            && bytes.get(comma + 2).is_some_and(u8::is_ascii_digit);
+        if !spaced {
+            continue;
+        }
+        let i = tokens.partition_point(|t| t.start < comma + 2);
+        let (Some(group), Some(first)) = (tokens.get(i), i.checked_sub(1).map(|k| &tokens[k]))
+        else {
+            continue;
+        };
+        if group.start != comma + 2
+            || first.end != comma
+            || !digits(first, 1..=3)
             || first.text(text).starts_with('0')
-            || !digits(i + 1, 3..=3)
+            || !digits(group, 3..=3)
             || first.sentence != group.sentence
-            || &text[first.end..group.start] != ", "
         {
             continue;
         }
-        let a_date = i > 0 && {
-            let before = tokens[i - 1].norm.as_str();
+        let a_date = i > 1 && {
+            let before = tokens[i - 2].norm.as_str();
             matches!(before, "le" | "du" | "au" | "jusqu'au") || WEEKDAYS.contains(&before)
         };
         let in_a_list = text[..first.start].trim_end().ends_with(',')
             || text[group.end..].starts_with(|c: char| c == ',' || c == '.' || c.is_ascii_digit())
-            || tokens.get(i + 2).is_some_and(|next| {
+            || tokens.get(i + 1).is_some_and(|next| {
                 next.sentence == group.sentence
                     && (next.is_number() || matches!(next.norm.as_str(), "et" | "ou"))
             });
