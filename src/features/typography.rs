@@ -255,11 +255,8 @@ fn quotes(text: &str, recorder: &mut Recorder) {
                 "French closes a quotation with »",
             );
         }
-        mismatched_close(text, at, '«', '”', recorder);
     }
-    for at in char_offsets(text, '“') {
-        mismatched_close(text, at, '“', '»', recorder);
-    }
+    mismatched_quotes(text, recorder);
     if text.ends_with(".\"")
         && !text.ends_with("..\"")
         && !quotes_a_sentence(text, &positions, text.len() - 1)
@@ -273,21 +270,26 @@ fn quotes(text: &str, recorder: &mut Recorder) {
     }
 }
 
-/// Records the quotation opened by `open` at byte `at` when the next quotation mark after it
-/// is `wrong_close` (« … ”, “ … »): a nested quotation's own marks come first otherwise.
-fn mismatched_close(text: &str, at: usize, open: char, wrong_close: char, recorder: &mut Recorder) {
-    let after = at + open.len_utf8();
+/// Records each quotation whose next quotation mark closes it with the other kind of mark
+/// (« … ”, “ … »); a nested quotation's own marks come between otherwise.
+fn mismatched_quotes(text: &str, recorder: &mut Recorder) {
     // « and » start with the byte C2, “ and ” with E2: a vectorised search for either.
-    let next_mark = memchr::memchr2_iter(0xC2, 0xE2, &text.as_bytes()[after..])
-        .filter_map(|offset| text[after + offset..].chars().next().map(|c| (offset, c)))
-        .find(|&(_, c)| matches!(c, '«' | '»' | '“' | '”'));
-    if let Some((offset, mark)) = next_mark.filter(|&(_, mark)| mark == wrong_close) {
-        recorder.hit(
-            Feature::PunctuationInsideQuote,
-            at,
-            after + offset + mark.len_utf8(),
-            "a quotation opened and closed with different marks; French: « … »",
-        );
+    let marks = memchr::memchr2_iter(0xC2, 0xE2, text.as_bytes())
+        .filter_map(|at| text[at..].chars().next().map(|c| (at, c)))
+        .filter(|&(_, c)| matches!(c, '«' | '»' | '“' | '”'));
+    let mut previous = None;
+    for (at, mark) in marks {
+        if let Some((open, opened)) = previous {
+            if matches!((opened, mark), ('«', '”') | ('“', '»')) {
+                recorder.hit(
+                    Feature::PunctuationInsideQuote,
+                    open,
+                    at + mark.len_utf8(),
+                    "a quotation opened and closed with different marks; French: « … »",
+                );
+            }
+        }
+        previous = Some((at, mark));
     }
 }
 
