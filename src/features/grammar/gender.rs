@@ -71,8 +71,9 @@ const NOUNS_IN_APPOSITION: &[&str] = &[
     "vainqueurs",
 ];
 /// Nouns the dictionary gives one gender that French also uses in the other, as a homonym:
-/// le primeur (the greengrocer), la primeur (the first showing).
-const NOUNS_OF_BOTH_GENDERS: &[&str] = &["primeur", "primeurs"];
+/// le primeur (the greengrocer), la primeur (the first showing); le chèvre (the cheese), la
+/// chèvre (the goat).
+const NOUNS_OF_BOTH_GENDERS: &[&str] = &["chèvre", "chèvres", "primeur", "primeurs"];
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie", "aura" in "ce dernier aura", "montre" in "comme le montre",
 /// "vivre" in "mais la vivre".

@@ -444,9 +444,11 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
-        // "Primeur" is both the greengrocer (le) and the first showing (la).
+        // "Primeur" is both the greengrocer (le) and the first showing (la), "chèvre" the
+        // cheese (le) and the goat (la).
         assert!(grammar(
-            "Le primeur d'en face a eu la primeur de la nouvelle.",
+            "Le primeur d'en face a eu la primeur de la nouvelle. À la ferme, une tarte au \
+             chèvre attend ceux qui ont nourri la chèvre.",
             "gender_clash"
         )
         .is_empty());
