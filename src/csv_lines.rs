@@ -7,7 +7,9 @@
 //! line's number (issue 208). [`LfReader`] turns each `\r\n` and each lone `\r` into `\n`
 //! before the parser, which fixes the first two (inside a quoted field the text changes only
 //! by that, which paragraph splitting reads as the same line break), and remembers where it
-//! passed line breaks, so that [`record_line`] can step over blank lines.
+//! passed line breaks, so that [`record_line`] can step over blank lines. It also counts the
+//! double quotes it passes: the csv crate reads a quoted field that is never closed to the end
+//! of the file without a word, so the rows after it would vanish into one text.
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
@@ -20,6 +22,8 @@ pub struct LfReader<R> {
     returned: u64,
     /// Offsets of returned `\n`s at or after the last record asked about.
     breaks: VecDeque<u64>,
+    /// How many `"` were returned.
+    quotes: u64,
 }
 
 impl<R: Read> LfReader<R> {
@@ -29,7 +33,14 @@ impl<R: Read> LfReader<R> {
             inner: BufReader::new(inner),
             returned: 0,
             breaks: VecDeque::new(),
+            quotes: 0,
         }
+    }
+
+    /// Whether an odd number of `"` was read: at the end of the input, a quoted field was
+    /// opened and never closed.
+    pub fn odd_quotes(&self) -> bool {
+        self.quotes % 2 == 1
     }
 
     /// How many blank lines start at this offset: the parser skips them and counts the
@@ -94,6 +105,7 @@ impl<R: Read> Read for LfReader<R> {
         {
             self.breaks.push_back(self.returned + at as u64);
         }
+        self.quotes += out[..written].iter().filter(|&&b| b == b'"').count() as u64;
         self.returned += written as u64;
         Ok(written)
     }

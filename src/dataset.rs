@@ -105,6 +105,8 @@ pub struct ArticleReader {
     pending: Option<(Option<String>, LabeledParagraph)>,
     hash: std::rc::Rc<std::cell::Cell<Fnv>>,
     finished: bool,
+    /// The line of the last record read.
+    last_line: u64,
 }
 
 impl ArticleReader {
@@ -190,6 +192,7 @@ impl ArticleReader {
             pending: None,
             hash,
             finished: false,
+            last_line: 1,
         })
     }
 
@@ -220,12 +223,22 @@ impl ArticleReader {
             }
         })?;
         if !more {
+            if self.reader.get_ref().odd_quotes() {
+                return Err(Error::Csv {
+                    path: self.path.clone(),
+                    line: self.last_line,
+                    message: "a quoted field is never closed (the file holds an odd number of \
+                              \"): the rest of the file was read into this record"
+                        .into(),
+                });
+            }
             return Ok(None);
         }
         let line = self
             .record
             .position()
             .map_or(0, |p| record_line(&mut self.reader, p));
+        self.last_line = line;
         let field = |i: usize| self.record.get(i).unwrap_or("").to_string();
         let optional = |i: Option<usize>| i.map(field).filter(|v| !v.is_empty());
         let error = |message: String| Error::Csv {
@@ -491,6 +504,20 @@ mod tests {
         );
         let err = articles("text,label\n\" \",1\n").unwrap_err().to_string();
         assert!(err.contains("`text` is empty"), "{err}");
+    }
+
+    #[test]
+    fn a_quoted_field_never_closed_is_an_error_at_its_record() {
+        let err = articles("id,label,text\na,0,\"Un.\"\nb,1,\"Deux.\nc,0,Trois.\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 3") && err.contains("never closed"),
+            "{err}"
+        );
+        let doubled =
+            articles("id,label,text\na,0,\"Il a dit \"\"non\"\".\"\nb,1,Deux.\n").unwrap();
+        assert_eq!(doubled.len(), 2);
     }
 
     #[test]

@@ -511,6 +511,14 @@ fn ragged_rows_name_the_line_and_the_field_count() {
 }
 
 #[test]
+fn a_quoted_text_never_closed_names_its_line_instead_of_swallowing_the_rows_after_it() {
+    bad_csv(
+        b"label,text\n0,Un paragraphe.\n1,\"Un autre, jamais ferme.\n0,Un troisieme.\n",
+        &["line 3", "a quoted field is never closed"],
+    );
+}
+
+#[test]
 fn invalid_utf8_and_empty_text_in_a_csv_name_the_line() {
     bad_csv(
         b"label,text\n0,Un paragraphe.\n1,Un d\xe9put\xe9.\n",
