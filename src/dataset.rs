@@ -153,11 +153,30 @@ impl ArticleReader {
                 format!("empty file: expected a header row with {expected}"),
             ));
         }
-        let find = |name: &str| {
+        let named = |name: &str| {
             headers
                 .iter()
-                .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+                .enumerate()
+                .filter(|(_, h)| h.trim().trim_start_matches('\u{feff}') == name)
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
         };
+        for name in ["id", "doc", "pair", "label", "text"]
+            .into_iter()
+            .chain(breakdown)
+        {
+            if let [first, second, ..] = named(name)[..] {
+                return Err(csv_error(
+                    1,
+                    format!(
+                        "the header names `{name}` twice (columns {} and {})",
+                        first + 1,
+                        second + 1
+                    ),
+                ));
+            }
+        }
+        let find = |name: &str| named(name).first().copied();
         let required = |name: &str| {
             find(name).ok_or_else(|| {
                 csv_error(
@@ -504,6 +523,17 @@ mod tests {
         );
         let err = articles("text,label\n\" \",1\n").unwrap_err().to_string();
         assert!(err.contains("`text` is empty"), "{err}");
+    }
+
+    #[test]
+    fn a_column_named_twice_is_an_error() {
+        let err = articles("id,text,label,text\na,Un.,0,Deux.\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1") && err.contains("`text` twice (columns 2 and 4)"),
+            "{err}"
+        );
     }
 
     #[test]
