@@ -310,11 +310,9 @@ pub struct ArticleContext {
 }
 
 impl ArticleContext {
-    /// Scans every paragraph of an article once.
-    pub fn new(analyses: &[Analysis]) -> Self {
-        ArticleContext {
-            french_names_present: names::french_forms_present(analyses),
-        }
+    /// Adds what one paragraph of the article tells the others.
+    pub fn add(&mut self, analysis: &Analysis) {
+        names::add_french_forms(analysis, &mut self.french_names_present);
     }
 }
 
@@ -398,18 +396,45 @@ impl Recorder {
 
 /// Extracts the features of every paragraph of one article.
 pub fn extract_article<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphFeatures> {
-    let analyses: Vec<Analysis> = paragraphs
+    extract_article_keeping(paragraphs, KEPT_ANALYSES_BYTES)
+}
+
+/// [`extract_article`], keeping the analyses of the paragraphs within the first `budget`
+/// bytes of text.
+fn extract_article_keeping<S: AsRef<str>>(
+    paragraphs: &[S],
+    budget: usize,
+) -> Vec<ParagraphFeatures> {
+    let mut context = ArticleContext::default();
+    let mut kept = Vec::new();
+    let mut kept_bytes = 0;
+    for paragraph in paragraphs {
+        let analysis = Analysis::new(paragraph.as_ref());
+        context.add(&analysis);
+        kept_bytes += paragraph.as_ref().len();
+        if kept_bytes <= budget {
+            kept.push(analysis);
+        }
+    }
+    // The kept analyses are the article's first paragraphs; each is dropped once its features
+    // are out, and the paragraphs after them are analysed again.
+    let mut kept = kept.into_iter();
+    paragraphs
         .iter()
-        .map(|p| Analysis::new(p.as_ref()))
-        .collect();
-    let context = ArticleContext::new(&analyses);
-    // Each paragraph's analysis is dropped once its features are out, so a long article does
-    // not hold both whole.
-    analyses
-        .into_iter()
-        .map(|analysis| extract_paragraph(&analysis, &context))
+        .map(|paragraph| {
+            let analysis = kept
+                .next()
+                .unwrap_or_else(|| Analysis::new(paragraph.as_ref()));
+            extract_paragraph(&analysis, &context)
+        })
         .collect()
 }
+
+/// Bytes of text whose paragraph analyses an article keeps between reading its context and
+/// extracting features. An analysis holds about twenty times its text in tokens: past this,
+/// paragraphs are analysed a second time rather than kept, so that a huge article (up to
+/// `--max-bytes`) does not hold every token at once. A news article is far below it.
+const KEPT_ANALYSES_BYTES: usize = 1 << 18;
 
 /// Extracts the features of one analysed paragraph, given its article.
 pub fn extract_paragraph(analysis: &Analysis, context: &ArticleContext) -> ParagraphFeatures {
@@ -445,6 +470,29 @@ mod tests {
             .filter(|(f, _)| *f == feature)
             .map(|(_, m)| m)
             .collect()
+    }
+
+    #[test]
+    fn an_article_too_long_to_keep_its_analyses_gets_the_same_features() {
+        let article = [
+            "Vladimir Putin a reçu mardi le président du Conseil européen.",
+            "Le rendez-vous, fixé de longue date, a duré trois heures.",
+            "Interrogé sur la rencontre, Vladimir Poutine s'est dit satisfait.",
+            "The meeting was described as constructive by both sides.",
+        ];
+        let whole = extract_article_keeping(&article, usize::MAX);
+        assert!(whole[0]
+            .evidence
+            .iter()
+            .any(|e| e.feature == "name_conflict"));
+        for budget in [0, 70, 130] {
+            let part = extract_article_keeping(&article, budget);
+            assert_eq!(part.len(), whole.len());
+            for (a, b) in part.iter().zip(&whole) {
+                assert_eq!(a.values, b.values, "budget {budget}");
+                assert_eq!(a.evidence.len(), b.evidence.len(), "budget {budget}");
+            }
+        }
     }
 
     #[test]

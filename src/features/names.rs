@@ -16,13 +16,15 @@ const SLAVIC_ENDINGS: &[&str] = &[
     "ych", "yuk",
 ];
 
-/// French name forms found in any paragraph of the article.
-pub fn french_forms_present(analyses: &[Analysis]) -> HashSet<&'static str> {
-    analyses
-        .iter()
-        .flat_map(|a| LEXICONS.french_names.find(a.text, &a.tokens))
-        .map(|m| LEXICONS.names.entries[m.entry].columns[1])
-        .collect()
+/// Adds the French name forms of one paragraph of the article to `present`.
+pub fn add_french_forms(analysis: &Analysis, present: &mut HashSet<&'static str>) {
+    present.extend(
+        LEXICONS
+            .french_names
+            .find(analysis.text, &analysis.tokens)
+            .into_iter()
+            .map(|m| LEXICONS.names.entries[m.entry].columns[1]),
+    );
 }
 
 /// True when the article has `french`, alone or inside a longer French form ("Poutine" in
