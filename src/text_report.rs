@@ -27,6 +27,9 @@ const EXCERPT_WIDTH: usize = 76;
 const CONTEXT_BEFORE: usize = 28;
 /// Indentation of excerpts and underlines.
 const INDENT: &str = "    ";
+/// Spans shown under one paragraph: a real paragraph fires a handful, and a pasted word list
+/// or a garbled page can fire thousands, which would bury the other paragraphs.
+const MAX_SPANS_SHOWN: usize = 20;
 
 /// The styles of each part of the output; all plain when colour is off.
 #[derive(Debug, Clone, Copy)]
@@ -113,6 +116,8 @@ fn write_paragraph(
     }
     let mut spans = spans;
     spans.sort_by_key(|e| (e.start, e.end));
+    let hidden = spans.len().saturating_sub(MAX_SPANS_SHOWN);
+    spans.truncate(MAX_SPANS_SHOWN);
     let mut window: Option<Excerpt> = None;
     for evidence in spans {
         let (start, end) = (evidence.start, evidence.end);
@@ -135,6 +140,13 @@ fn write_paragraph(
             one_line(&evidence.hint)
         )?;
         window = Some(current);
+    }
+    if hidden > 0 {
+        let dim = styles.dim;
+        writeln!(
+            out,
+            "{INDENT}{dim}… and {hidden} more spans (--format json lists them all){dim:#}"
+        )?;
     }
     Ok(())
 }
@@ -284,6 +296,41 @@ mod tests {
     fn span(text: &str, word: &str) -> (usize, usize) {
         let start = text.find(word).unwrap();
         (start, start + word.len())
+    }
+
+    #[test]
+    fn a_paragraph_firing_many_spans_shows_the_first_and_counts_the_rest() {
+        let model = crate::model::Model::default_model().unwrap();
+        let text = "Yesterday the people of the city said that the plan was good. ".repeat(30);
+        let options = crate::report::ScoreOptions {
+            threshold: 0.5,
+            min_words: 5,
+            max_flagged_share: 0.2,
+            min_flagged: 1,
+        };
+        let article = crate::report::score_article(
+            &model,
+            "a.txt",
+            &crate::segment::paragraphs(&text),
+            &options,
+        );
+        let spans = article.paragraphs[0].evidence.len();
+        assert!(spans > MAX_SPANS_SHOWN, "{spans} spans");
+        let mut out = Vec::new();
+        write_flagged(&mut out, &article, &Styles::new(false)).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let underlines = out
+            .lines()
+            .filter(|l| l.trim_start().starts_with('^'))
+            .count();
+        assert_eq!(underlines, MAX_SPANS_SHOWN);
+        let rest = spans - MAX_SPANS_SHOWN;
+        assert!(
+            out.contains(&format!(
+                "… and {rest} more spans (--format json lists them all)"
+            )),
+            "{out}"
+        );
     }
 
     #[test]
