@@ -257,12 +257,22 @@ fn run_together(word: &str) -> bool {
 mod tests {
     use crate::features::{extract_article, Feature};
 
-    /// The unknown_words value of each paragraph of one article.
-    fn unknown_words(paragraphs: &[&str]) -> Vec<f64> {
+    /// One feature's value in each paragraph of one article.
+    fn values_of(feature: Feature, paragraphs: &[&str]) -> Vec<f64> {
         extract_article(paragraphs)
             .iter()
-            .map(|f| f.values[Feature::UnknownWord as usize])
+            .map(|f| f.values[feature as usize])
             .collect()
+    }
+
+    /// The unknown_words value of each paragraph of one article.
+    fn unknown_words(paragraphs: &[&str]) -> Vec<f64> {
+        values_of(Feature::UnknownWord, paragraphs)
+    }
+
+    /// The native_turns value of each paragraph of one article.
+    fn native_turns(paragraphs: &[&str]) -> Vec<f64> {
+        values_of(Feature::NativeTurns, paragraphs)
     }
 
     #[test]
@@ -340,28 +350,20 @@ mod tests {
 
     #[test]
     fn the_pronoun_on_counts_as_a_native_turn_but_english_on_does_not() {
-        let features = extract_article(&[
+        let values = native_turns(&[
             "On a appris hier qu’on ne rouvrirait pas l’usine, si l’on en croit le maire.",
             "The vote on the bill came on Monday, on his way out.",
         ]);
-        assert_eq!(
-            features[0].values[Feature::NativeTurns as usize],
-            3f64.ln_1p()
-        );
-        assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
+        assert_eq!(values, vec![3f64.ln_1p(), 0.0]);
     }
 
     #[test]
     fn the_pronouns_en_and_y_count_as_native_turns_but_there_is_and_the_preposition_do_not() {
-        let features = extract_article(&[
+        let values = native_turns(&[
             "Les élus s’en sont pris au projet. Ceux qui y vivent n'en veulent pas.",
             "Il y a des élus en colère. Il n'y avait personne qui en France le voulait.",
         ]);
-        assert_eq!(
-            features[0].values[Feature::NativeTurns as usize],
-            3f64.ln_1p()
-        );
-        assert_eq!(features[1].values[Feature::NativeTurns as usize], 0.0);
+        assert_eq!(values, vec![3f64.ln_1p(), 0.0]);
     }
 
     #[test]
