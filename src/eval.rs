@@ -13,7 +13,7 @@ use crate::commands::{check_share, load_model, metrics_line, stdout_error};
 use crate::dataset::{featurize_each, LabeledParagraph};
 use crate::error::Result;
 use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
-use crate::metrics::{roc_auc_interval, AucInterval, Metrics};
+use crate::metrics::{roc_auc_interval, threshold_for_false_positive_rate, AucInterval, Metrics};
 use crate::model::Model;
 use crate::progress;
 use crate::report::{csv_error, evidence_columns, Reason};
@@ -113,6 +113,11 @@ impl Subset {
     }
 }
 
+/// A share as a percentage, without trailing zeros: "0.5%", "2%".
+fn percent(share: f64) -> String {
+    format!("{}%", share * 100.0)
+}
+
 /// "0.851–0.991 over 5 groups", or "n/a".
 fn interval_text(interval: Option<&AucInterval>) -> String {
     interval.map_or("n/a".to_string(), |i| {
@@ -120,10 +125,52 @@ fn interval_text(interval: Option<&AucInterval>) -> String {
     })
 }
 
+/// Shares of human paragraphs a gate may be allowed to flag, for which `eval` gives the
+/// threshold to pass to `--threshold` and what share of machine translation it then catches.
+const HUMAN_FLAGGED_TARGETS: [f64; 5] = [0.005, 0.01, 0.02, 0.05, 0.10];
+
+/// A threshold chosen on the data for a share of human paragraphs flagged.
+#[derive(Serialize)]
+struct OperatingPoint {
+    /// The share of label-0 paragraphs asked for, at most.
+    max_label_0_flagged: f64,
+    /// The lowest threshold of four decimals that keeps to it (1 when none does).
+    threshold: f64,
+    /// The share of label-0 paragraphs flagged at that threshold.
+    label_0_flagged: f64,
+    /// The share of label-1 paragraphs flagged at that threshold.
+    recall: f64,
+}
+
+/// One [`OperatingPoint`] per share of [`HUMAN_FLAGGED_TARGETS`]; none unless the data has
+/// both labels. Thresholds are rounded up to four decimals, as they are printed, so that
+/// passing the printed figure to `--threshold` flags exactly what is reported.
+fn operating_points(probabilities: &[f64], labels: &[u8]) -> Vec<OperatingPoint> {
+    if !labels.contains(&0) || !labels.contains(&1) {
+        return Vec::new();
+    }
+    HUMAN_FLAGGED_TARGETS
+        .iter()
+        .map(|&share| {
+            let exact = threshold_for_false_positive_rate(probabilities, labels, share, 0.0);
+            let threshold = ((exact * 1e4).ceil() / 1e4).min(1.0);
+            let metrics = Metrics::compute(probabilities, labels, threshold);
+            OperatingPoint {
+                max_label_0_flagged: share,
+                threshold,
+                label_0_flagged: metrics.false_positive_rate,
+                recall: metrics.recall,
+            }
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct EvalReport {
     #[serde(flatten)]
     all: Subset,
+    /// Thresholds for shares of human paragraphs flagged, on all rows.
+    operating_points: Vec<OperatingPoint>,
     by: BTreeMap<String, Subset>,
     families: Vec<FamilyRate>,
     /// The same family rates for each value of the `--by` column.
@@ -228,6 +275,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let [worst_false_positives, worst_false_negatives] = worst.map(|w| w.list);
     let report = EvalReport {
         all,
+        operating_points: operating_points(&kept.probabilities, &kept.labels),
         by,
         families: families.rates(),
         families_by: families_by
@@ -444,6 +492,20 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
         "{heading}confusion matrix{heading:#}     flagged  not flagged\n  label 1 (machine) {:>9} {:>12}\n  label 0 (human)   {:>9} {:>12}\n",
         m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
     ));
+    if !report.operating_points.is_empty() {
+        s.push_str(&format!(
+            "\n{heading}thresholds for a share of human paragraphs flagged{heading:#} (pass one to --threshold)\n  at most  threshold  human flagged  machine flagged\n"
+        ));
+        for point in &report.operating_points {
+            s.push_str(&format!(
+                "  {:>6}  {number}{:>9.4}{number:#}  {:>12.1}%  {:>14.1}%\n",
+                percent(point.max_label_0_flagged),
+                point.threshold,
+                point.label_0_flagged * 100.0,
+                point.recall * 100.0
+            ));
+        }
+    }
     if !report.by.is_empty() {
         s.push_str(&format!("\n{heading}by value{heading:#}\n"));
         for (value, subset) in &report.by {
@@ -623,6 +685,20 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         "| label 1 | {} | {} |\n| label 0 | {} | {} |\n\n",
         m.true_positives, m.false_negatives, m.false_positives, m.true_negatives
     ));
+    if !report.operating_points.is_empty() {
+        s.push_str("Thresholds chosen on these rows for a share of human paragraphs flagged:\n\n");
+        s.push_str("| human flagged, at most | threshold | human flagged | machine flagged |\n|---|---|---|---|\n");
+        for point in &report.operating_points {
+            s.push_str(&format!(
+                "| {} | {:.4} | {:.1}% | {:.1}% |\n",
+                percent(point.max_label_0_flagged),
+                point.threshold,
+                point.label_0_flagged * 100.0,
+                point.recall * 100.0
+            ));
+        }
+        s.push('\n');
+    }
     s.push_str(&family_table(&report.families));
     for (value, families) in &report.families_by {
         s.push_str(&format!("\nFamilies on `{}` rows:\n\n", cell(value)));
@@ -668,6 +744,37 @@ mod tests {
             });
         }
         worst.list.iter().map(|m| m.row).collect()
+    }
+
+    #[test]
+    fn operating_points_keep_to_each_share_of_human_paragraphs_at_a_printable_threshold() {
+        let mut probabilities: Vec<f64> = (1..=20).map(|i| f64::from(i) / 100.0).collect();
+        let mut labels = vec![0u8; 20];
+        probabilities.extend([0.5, 0.15, 0.05]);
+        labels.extend([1, 1, 1]);
+        let points = operating_points(&probabilities, &labels);
+        let got: Vec<(f64, f64, f64)> = points
+            .iter()
+            .map(|p| (p.threshold, p.label_0_flagged, p.recall))
+            .collect();
+        let one = 1.0 / 3.0;
+        assert_eq!(
+            got,
+            vec![
+                (0.2001, 0.0, one),
+                (0.2001, 0.0, one),
+                (0.2001, 0.0, one),
+                (0.1901, 0.05, one),
+                (0.1801, 0.1, one),
+            ]
+        );
+        assert!(operating_points(&[0.2, 0.9], &[0, 0]).is_empty());
+        let all_high = operating_points(&[1.0, 1.0, 0.3], &[0, 1, 1]);
+        assert_eq!(all_high[0].threshold, 1.0);
+        assert_eq!(
+            (all_high[0].label_0_flagged, all_high[0].recall),
+            (1.0, 0.5)
+        );
     }
 
     #[test]

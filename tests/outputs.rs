@@ -532,6 +532,30 @@ fn eval_gives_a_bootstrap_interval_around_the_roc_auc() {
 }
 
 #[test]
+fn eval_gives_thresholds_for_shares_of_human_paragraphs_that_hold_when_passed_back() {
+    let document: Value = serde_json::from_str(&eval("0", "json", "0")).unwrap();
+    let points = document["operating_points"].as_array().unwrap();
+    assert_eq!(points.len(), 5);
+    for point in points {
+        let threshold = point["threshold"].as_f64().unwrap();
+        let again: Value =
+            serde_json::from_str(&eval(&format!("{threshold}"), "json", "0")).unwrap();
+        assert_eq!(
+            again["false_positive_rate"], point["label_0_flagged"],
+            "{point}"
+        );
+        assert_eq!(again["recall"], point["recall"], "{point}");
+        assert!(
+            point["label_0_flagged"].as_f64() <= point["max_label_0_flagged"].as_f64()
+                || threshold == 1.0,
+            "{point}"
+        );
+    }
+    assert!(eval("0", "text", "0").contains("thresholds for a share of human paragraphs flagged"));
+    assert!(eval("0", "markdown", "0").contains("| human flagged, at most | threshold |"));
+}
+
+#[test]
 fn eval_text_shows_metrics_confusion_matrix_and_mistakes() {
     let text = eval("0", "text", "2");
     for expected in [
