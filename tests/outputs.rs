@@ -574,6 +574,7 @@ fn eval_text_shows_metrics_confusion_matrix_and_mistakes() {
     }
     let listed = text
         .lines()
+        .skip_while(|l| !l.starts_with("Worst false positives"))
         .filter(|l| l.starts_with("  ") && l.contains("  0."))
         .count();
     assert_eq!(listed, 2, "--worst 2: {text}");
