@@ -247,7 +247,8 @@ impl ArticleReader {
                     path: self.path.clone(),
                     line: self.last_line,
                     message: "a quoted field is never closed (the file holds an odd number of \
-                              \"): the rest of the file was read into this record"
+                              \"): the rest of the file was read into this record, unless a \
+                              field elsewhere holds a stray \""
                         .into(),
                 });
             }
