@@ -2,12 +2,13 @@
 //! turns of phrase each side favours, which calibrate the other signals: a long paragraph has
 //! more chances to fire anything, machine translation leaves more words French does not use,
 //! it seldom produces notamment or d'ailleurs, which English has no one word for, or the
-//! pronouns on, en and y, where English writes a passive, "people" or nothing, and it writes cependant or y
-//! compris more often than people do. Conjugated forms of listed verbs count as known
-//! ([`crate::verb_forms`]). Speech reported in the present tense, the subject after the verb
-//! (« … », explique le maire), leans to French writing too ([`super::reporting`]). The turns
-//! only French writing uses and the present reporting leave no evidence span: they lower a
-//! score, and evidence says what raised it; each turn machine translation favours leaves one.
+//! pronouns on, en and y, where English writes a passive, "people" or nothing, and it writes
+//! cependant or y compris more often than people do. Conjugated forms of listed verbs count
+//! as known ([`crate::verb_forms`]). Speech reported in the present tense, the subject after
+//! the verb (« … », explique le maire), leans to French writing too ([`super::reporting`]).
+//! The turns only French writing uses and the present reporting leave no evidence span: they
+//! lower a score, and evidence says what raised it; each turn machine translation favours
+//! leaves one.
 
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
