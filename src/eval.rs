@@ -142,6 +142,18 @@ struct OperatingPoint {
     recall: f64,
 }
 
+impl OperatingPoint {
+    /// The point as printed: the share asked for, the threshold, the shares flagged.
+    fn cells(&self) -> [String; 4] {
+        [
+            percent(self.max_label_0_flagged),
+            format!("{:.4}", self.threshold),
+            format!("{:.1}%", self.label_0_flagged * 100.0),
+            format!("{:.1}%", self.recall * 100.0),
+        ]
+    }
+}
+
 /// One [`OperatingPoint`] per share of [`HUMAN_FLAGGED_TARGETS`]; none unless the data has
 /// both labels. Thresholds are rounded up to four decimals, as they are printed, so that
 /// passing the printed figure to `--threshold` flags exactly what is reported.
@@ -497,12 +509,9 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
             "\n{heading}thresholds for a share of human paragraphs flagged{heading:#} (pass one to --threshold)\n  at most  threshold  human flagged  machine flagged\n"
         ));
         for point in &report.operating_points {
+            let [share, threshold, human, machine] = point.cells();
             s.push_str(&format!(
-                "  {:>6}  {number}{:>9.4}{number:#}  {:>12.1}%  {:>14.1}%\n",
-                percent(point.max_label_0_flagged),
-                point.threshold,
-                point.label_0_flagged * 100.0,
-                point.recall * 100.0
+                "  {share:>6}  {number}{threshold:>9}{number:#}  {human:>13}  {machine:>15}\n"
             ));
         }
     }
@@ -689,13 +698,7 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         s.push_str("Thresholds chosen on these rows for a share of human paragraphs flagged:\n\n");
         s.push_str("| human flagged, at most | threshold | human flagged | machine flagged |\n|---|---|---|---|\n");
         for point in &report.operating_points {
-            s.push_str(&format!(
-                "| {} | {:.4} | {:.1}% | {:.1}% |\n",
-                percent(point.max_label_0_flagged),
-                point.threshold,
-                point.label_0_flagged * 100.0,
-                point.recall * 100.0
-            ));
+            s.push_str(&format!("| {} |\n", point.cells().join(" | ")));
         }
         s.push('\n');
     }
