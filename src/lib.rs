@@ -26,6 +26,7 @@ pub mod features;
 pub mod html_input;
 pub mod html_report;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;

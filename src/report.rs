@@ -12,7 +12,10 @@
 //! - `text` (string): the paragraph;
 //! - `probability` (number in [0, 1]): probability of poor machine translation;
 //! - `flagged` (bool): judged and probability ≥ threshold;
-//! - `judged` (bool): false for paragraphs too short to judge (navigation, bylines);
+//! - `judged` (bool): false for paragraphs too short to judge (navigation, bylines) and for
+//!   those in a language other than French or English ([`crate::language`]);
+//! - `language` (string, only on a paragraph left unjudged for its language): its ISO 639-3
+//!   code (`"deu"`, `"spa"`);
 //! - `evidence` (array): spans that fired, each
 //!   `{"family", "feature", "match", "start", "end", "char_start", "char_end", "hint"}` with
 //!   byte (`start`, `end`) and character (`char_start`, `char_end`) offsets into `text`, and
@@ -47,8 +50,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::features::{extract_article, FEATURES};
+use crate::features::{extract_article, Feature, FEATURES};
 use crate::html_report::{self, IndexEntry};
+use crate::language::{other_language, RARE_SHARE_TO_IDENTIFY};
 use crate::model::Model;
 use crate::segment::Paragraph;
 use crate::text_report::{self, Styles};
@@ -121,8 +125,11 @@ pub struct ParagraphReport {
     pub probability: f64,
     /// Judged and at or over the threshold.
     pub flagged: bool,
-    /// Long enough to judge.
+    /// Long enough to judge, and in French or English.
     pub judged: bool,
+    /// The ISO 639-3 code of a paragraph left unjudged because it is in another language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'static str>,
     /// Spans that fired.
     pub evidence: Vec<EvidenceReport>,
     /// Features that raised the probability most, largest first.
@@ -211,7 +218,13 @@ pub fn score_article(
     let mut reports = Vec::with_capacity(paragraphs.len());
     for (paragraph, features) in paragraphs.iter().zip(features) {
         let probability = model.probability(&features.values);
-        let judged = features.words >= options.min_words;
+        let long_enough = features.words >= options.min_words;
+        let language = (long_enough
+            && features.values[Feature::RareWordRate as usize] >= RARE_SHARE_TO_IDENTIFY
+            && features.values[Feature::EnglishSentence as usize] == 0.0)
+            .then(|| other_language(&paragraph.text))
+            .flatten();
+        let judged = long_enough && language.is_none();
         let contributions = model.contributions(&features.values);
         let mut reasons: Vec<Reason> = contributions
             .iter()
@@ -251,6 +264,7 @@ pub fn score_article(
             probability,
             flagged: judged && probability >= options.threshold,
             judged,
+            language,
             evidence,
             reasons,
         });
@@ -267,7 +281,21 @@ pub fn score_article(
         .filter(|p| p.judged)
         .map(|p| p.probability)
         .fold(0.0, f64::max);
-    let (verdict, reason) = if judged == 0 {
+    let mut languages: Vec<&str> = reports.iter().filter_map(|p| p.language).collect();
+    let other_language = languages.len();
+    languages.sort_unstable();
+    languages.dedup();
+    let (verdict, reason) = if judged == 0 && other_language > 0 {
+        (
+            Verdict::Block,
+            format!(
+                "{other_language} paragraphs in a language other than French or English ({}), \
+                 none in French of {} words or more: nothing to judge",
+                languages.join(", "),
+                options.min_words
+            ),
+        )
+    } else if judged == 0 {
         (
             Verdict::Block,
             format!(
@@ -350,6 +378,8 @@ struct ParagraphRecord<'a> {
     probability: f64,
     flagged: bool,
     judged: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
     evidence: &'a [EvidenceReport],
     reasons: &'a [Reason],
 }
@@ -364,6 +394,7 @@ impl<'a> ParagraphRecord<'a> {
             probability: paragraph.probability,
             flagged: paragraph.flagged,
             judged: paragraph.judged,
+            language: paragraph.language,
             evidence: &paragraph.evidence,
             reasons: &paragraph.reasons,
         }
@@ -691,6 +722,33 @@ mod tests {
         assert!(report.paragraphs.iter().all(|p| !p.flagged && !p.judged));
         assert_eq!(report.verdict, Verdict::Block);
         assert!(report.reason.contains("nothing to judge"));
+    }
+
+    #[test]
+    fn paragraphs_in_another_language_are_not_judged_and_an_article_of_them_blocks() {
+        let model = Model::default_model().unwrap();
+        let german = "Der Präsident traf am Montag seine Berater, um den Haushalt zu \
+                      besprechen.\n\nDas Treffen dauerte drei Stunden und endete ohne Einigung.";
+        let report = score_article(&model, "a.txt", &paragraphs(german), &options());
+        let languages: Vec<Option<&str>> = report.paragraphs.iter().map(|p| p.language).collect();
+        assert_eq!(languages, vec![Some("deu"), Some("deu")]);
+        assert_eq!(report.judged, 0);
+        assert_eq!(report.verdict, Verdict::Block);
+        assert!(
+            report
+                .reason
+                .contains("language other than French or English (deu)"),
+            "{}",
+            report.reason
+        );
+        let mixed = format!(
+            "Le président a reçu lundi ses conseillers pour parler du budget de l'an \
+             prochain.\n\n{german}"
+        );
+        let report = score_article(&model, "a.txt", &paragraphs(&mixed), &options());
+        assert_eq!((report.judged, report.paragraphs.len()), (1, 3));
+        assert_eq!(report.paragraphs[0].language, None);
+        assert_eq!(report.verdict, Verdict::Pass);
     }
 
     #[test]

@@ -425,6 +425,21 @@ fn gate_never_passes_an_article_with_nothing_to_judge() {
     mentions(&stdout, &["nothing to judge"]);
     let (stdout, _) = expect(1, &["gate", &path("clean.txt"), "--min-words", "1000"]);
     mentions(&stdout, &["nothing to judge"]);
+    let spanish = write(
+        dir.path(),
+        "espagnol.txt",
+        "El alcalde presentó ayer el presupuesto de la ciudad ante los concejales, que lo \
+         aprobaron por amplia mayoría.\n\nLa oposición criticó la subida de los impuestos \
+         municipales y pidió más inversiones en los barrios del norte.\n",
+    );
+    let (stdout, _) = expect(1, &["gate", &spanish]);
+    mentions(
+        &stdout,
+        &[
+            "language other than French or English (spa)",
+            "nothing to judge",
+        ],
+    );
 }
 
 // ---- labeled CSV ----
