@@ -119,7 +119,8 @@ pub(crate) fn unaccented(c: char) -> char {
 /// True for a word of two letters or more written in capitals: an acronym (ME, ONU) or a
 /// shouted word (RANDONNÉES), which neither title case nor elision rules read as a word.
 pub(crate) fn in_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+    !word.chars().any(char::is_lowercase)
+        && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Names of every feature, in model order.
