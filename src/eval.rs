@@ -16,7 +16,9 @@ use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
 use crate::metrics::{roc_auc_interval, threshold_for_false_positive_rate, AucInterval, Metrics};
 use crate::model::Model;
 use crate::progress;
-use crate::report::{csv_error, evidence_columns, Reason};
+use crate::report::{
+    article_verdict, csv_error, evidence_columns, judge, Reason, ScoreOptions, Verdict,
+};
 
 /// Output formats of `eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,12 @@ pub struct EvalArgs {
     pub progress: bool,
     /// Threads extracting features.
     pub jobs: usize,
+    /// Paragraphs with fewer words are not judged, as in `score`.
+    pub min_words: usize,
+    /// The gate's `--max-flagged-share`, for the verdict on each article of the data.
+    pub max_flagged_share: f64,
+    /// The gate's `--min-flagged`.
+    pub min_flagged: usize,
 }
 
 /// How often one family fires on each label, and its commonest false alarms.
@@ -183,6 +191,9 @@ struct EvalReport {
     all: Subset,
     /// Thresholds for shares of human paragraphs flagged, on all rows.
     operating_points: Vec<OperatingPoint>,
+    /// The gate's verdicts on the articles of the data, when its rows have a `doc`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    articles: Option<ArticleRates>,
     by: BTreeMap<String, Subset>,
     families: Vec<FamilyRate>,
     /// The same family rates for each value of the `--by` column.
@@ -224,6 +235,112 @@ struct Kept {
     groups: Vec<String>,
     /// Value of the `--by` column.
     breakdown: Vec<String>,
+    /// Whether the row has a `doc`: only such rows make articles of several paragraphs.
+    has_doc: Vec<bool>,
+    /// Whether the row is judged, as `score` judges it.
+    judged: Vec<bool>,
+    /// The language of a row left unjudged for its language.
+    languages: Vec<Option<&'static str>>,
+    /// One past the last row of each article, in order.
+    article_ends: Vec<usize>,
+}
+
+/// How many articles of one kind the data holds, and how many the gate blocks.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Serialize)]
+pub struct ArticleCount {
+    /// Articles of this kind.
+    pub articles: usize,
+    /// Of those, the ones `gate` would block.
+    pub blocked: usize,
+}
+
+/// The gate's verdict on the articles of the data (rows sharing `doc`), as `gate` would give
+/// it with the same options: how a threshold and gate options fare on whole articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRates {
+    /// `--max-flagged-share` used.
+    pub max_flagged_share: f64,
+    /// `--min-flagged` used.
+    pub min_flagged: usize,
+    /// `--min-words` used.
+    pub min_words: usize,
+    /// Articles whose rows are all label 0.
+    pub human: ArticleCount,
+    /// Articles whose rows are all label 1.
+    pub machine: ArticleCount,
+    /// Articles with rows of both labels.
+    pub mixed: ArticleCount,
+}
+
+impl ArticleRates {
+    /// The verdict on every article of `kept` made of rows with a `doc`; `None` when there is
+    /// none.
+    fn of(kept: &Kept, options: &ScoreOptions) -> Option<Self> {
+        let mut rates = ArticleRates {
+            max_flagged_share: options.max_flagged_share,
+            min_flagged: options.min_flagged,
+            min_words: options.min_words,
+            human: ArticleCount::default(),
+            machine: ArticleCount::default(),
+            mixed: ArticleCount::default(),
+        };
+        let mut start = 0;
+        for &end in &kept.article_ends {
+            let rows = start..end;
+            start = end;
+            if !kept.has_doc[rows.clone()].iter().all(|&d| d) {
+                continue;
+            }
+            let judged = rows.clone().filter(|&i| kept.judged[i]).count();
+            let flagged = rows
+                .clone()
+                .filter(|&i| kept.judged[i] && kept.probabilities[i] >= options.threshold)
+                .count();
+            let languages: Vec<&str> = rows.clone().filter_map(|i| kept.languages[i]).collect();
+            let (verdict, _) = article_verdict(judged, flagged, &languages, options);
+            let labels = &kept.labels[rows];
+            let count = if labels.iter().all(|&l| l == 0) {
+                &mut rates.human
+            } else if labels.iter().all(|&l| l == 1) {
+                &mut rates.machine
+            } else {
+                &mut rates.mixed
+            };
+            count.articles += 1;
+            count.blocked += usize::from(verdict == Verdict::Block);
+        }
+        let total = rates.human.articles + rates.machine.articles + rates.mixed.articles;
+        (total > 0).then_some(rates)
+    }
+
+    /// One line per kind of article: what it is, how many, how many blocked.
+    fn lines(&self) -> [(&'static str, ArticleCount); 3] {
+        [
+            ("human (every row label 0)", self.human),
+            ("machine-translated (every row label 1)", self.machine),
+            ("mixed (rows of both labels)", self.mixed),
+        ]
+    }
+
+    /// The gate options, as they are written on the command line.
+    fn options_text(&self) -> String {
+        format!(
+            "--max-flagged-share {}, --min-flagged {}, --min-words {}",
+            self.max_flagged_share, self.min_flagged, self.min_words
+        )
+    }
+}
+
+/// The share of `count`'s articles blocked, as printed.
+fn blocked_share(count: ArticleCount) -> String {
+    if count.articles == 0 {
+        "-".to_string()
+    } else {
+        format!(
+            "{:.1}%",
+            100.0 * count.blocked as f64 / count.articles as f64
+        )
+    }
 }
 
 /// Evaluates a model on labeled data, reading it article by article.
@@ -231,6 +348,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
+    check_share("--max-flagged-share", args.max_flagged_share)?;
     if args.format == EvalFormat::Csv {
         return eval_rows(args, &model, threshold, out);
     }
@@ -242,7 +360,14 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         Worst::new(0, args.worst, threshold),
         Worst::new(1, args.worst, threshold),
     ];
-    each_row(args, &mut |paragraph, label, features| {
+    let mut article_ends = Vec::new();
+    let mut rows_read = 0;
+    let mut on_article = |rows: usize| {
+        rows_read += rows;
+        article_ends.push(rows_read);
+    };
+    each_row(args, &mut on_article, &mut |paragraph, label, features| {
+        let (judged, language) = judge(&paragraph.text, &features, args.min_words);
         let values = features.values;
         let probability = model.probability(&values);
         let row = kept.labels.len() + 1;
@@ -270,10 +395,20 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         });
         kept.probabilities.push(probability);
         kept.labels.push(label);
+        kept.has_doc.push(paragraph.doc.is_some());
+        kept.judged.push(judged);
+        kept.languages.push(language);
         kept.groups.push(paragraph.group);
         kept.breakdown.push(by);
         Ok(())
     })?;
+    kept.article_ends = article_ends;
+    let gate = ScoreOptions {
+        threshold,
+        min_words: args.min_words,
+        max_flagged_share: args.max_flagged_share,
+        min_flagged: args.min_flagged,
+    };
     let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
     let all = Subset::of(&all_rows, &kept, threshold);
     let metrics = all.metrics.clone();
@@ -288,6 +423,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let report = EvalReport {
         all,
         operating_points: operating_points(&kept.probabilities, &kept.labels),
+        articles: ArticleRates::of(&kept, &gate),
         by,
         families: families.rates(),
         families_by: families_by
@@ -311,9 +447,11 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     Ok(metrics)
 }
 
-/// Hands every row of `--data` to `on_row`, with a row counter on standard error.
+/// Hands every row of `--data` to `on_row`, and the row count of each article to
+/// `on_article` once its rows are handed, with a row counter on standard error.
 fn each_row(
     args: &EvalArgs,
+    on_article: &mut dyn FnMut(usize),
     on_row: &mut dyn FnMut(LabeledParagraph, u8, ParagraphFeatures) -> Result<()>,
 ) -> Result<()> {
     let counter = progress::counter("extracting features:", "rows", args.progress);
@@ -322,7 +460,10 @@ fn each_row(
         args.by.as_deref(),
         args.jobs,
         on_row,
-        &mut |rows| counter.inc(rows as u64),
+        &mut |rows| {
+            on_article(rows);
+            counter.inc(rows as u64);
+        },
     )?;
     counter.finish_and_clear();
     Ok(())
@@ -343,7 +484,7 @@ fn eval_rows(
     header.extend(["probability", "flagged", "features", "matches"]);
     csv.write_record(&header).map_err(io)?;
     let (mut probabilities, mut labels) = (Vec::new(), Vec::new());
-    each_row(args, &mut |paragraph, label, features| {
+    each_row(args, &mut |_| {}, &mut |paragraph, label, features| {
         let probability = model.probability(&features.values);
         let (fired, matches) = evidence_columns(
             features
@@ -512,6 +653,20 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
             let [share, threshold, human, machine] = point.cells();
             s.push_str(&format!(
                 "  {share:>6}  {number}{threshold:>9}{number:#}  {human:>13}  {machine:>15}\n"
+            ));
+        }
+    }
+    if let Some(articles) = &report.articles {
+        s.push_str(&format!(
+            "\n{heading}articles (rows sharing doc) as gate would judge them{heading:#} ({})\n",
+            articles.options_text()
+        ));
+        for (kind, count) in articles.lines() {
+            s.push_str(&format!(
+                "  {kind:<40} {:>6} articles  {number}{:>6}{number:#} blocked ({})\n",
+                count.articles,
+                count.blocked,
+                blocked_share(count)
             ));
         }
     }
@@ -702,6 +857,22 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         }
         s.push('\n');
     }
+    if let Some(articles) = &report.articles {
+        s.push_str(&format!(
+            "Articles (rows sharing `doc`) as `gate` would judge them ({}):\n\n",
+            articles.options_text()
+        ));
+        s.push_str("| articles | count | blocked |\n|---|---|---|\n");
+        for (kind, count) in articles.lines() {
+            s.push_str(&format!(
+                "| {kind} | {} | {} ({}) |\n",
+                count.articles,
+                count.blocked,
+                blocked_share(count)
+            ));
+        }
+        s.push('\n');
+    }
     s.push_str(&family_table(&report.families));
     for (value, families) in &report.families_by {
         s.push_str(&format!("\nFamilies on `{}` rows:\n\n", cell(value)));
@@ -747,6 +918,38 @@ mod tests {
             });
         }
         worst.list.iter().map(|m| m.row).collect()
+    }
+
+    #[test]
+    fn articles_are_counted_by_their_labels_and_rows_without_doc_make_none() {
+        // Articles: two human rows (one flagged), two machine rows (both flagged), a mixed
+        // pair (both flagged), one row without a doc, and a machine row too short to judge.
+        let kept = Kept {
+            probabilities: vec![0.9, 0.1, 0.9, 0.8, 0.9, 0.9, 0.9, 0.9],
+            labels: vec![0, 0, 1, 1, 0, 1, 1, 1],
+            has_doc: vec![true, true, true, true, true, true, false, true],
+            judged: vec![true, true, true, true, true, true, true, false],
+            languages: vec![None; 8],
+            article_ends: vec![2, 4, 6, 7, 8],
+            ..Kept::default()
+        };
+        let options = ScoreOptions {
+            threshold: 0.5,
+            min_words: 5,
+            max_flagged_share: 0.2,
+            min_flagged: 2,
+        };
+        let rates = ArticleRates::of(&kept, &options).unwrap();
+        let count = |articles, blocked| ArticleCount { articles, blocked };
+        assert_eq!(rates.human, count(1, 0));
+        // The unjudged row is an article with nothing to judge: blocked, as `gate` does.
+        assert_eq!(rates.machine, count(2, 2));
+        assert_eq!(rates.mixed, count(1, 1));
+        let no_doc = Kept {
+            has_doc: vec![false; 8],
+            ..kept
+        };
+        assert_eq!(ArticleRates::of(&no_doc, &options), None);
     }
 
     #[test]

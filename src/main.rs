@@ -211,6 +211,32 @@ impl ReadCli {
     }
 }
 
+/// How paragraphs are judged and articles given a verdict: shared by `score`, `gate` and
+/// `eval`, which reports the gate's verdicts on the articles of labeled data.
+#[derive(clap::Args)]
+struct VerdictCli {
+    /// Paragraphs with fewer words are not judged (navigation, bylines).
+    #[arg(long, default_value_t = DEFAULT_MIN_WORDS, value_name = "N")]
+    min_words: usize,
+    /// An article is blocked when more than this share of its judged paragraphs is flagged.
+    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F",
+          allow_negative_numbers = true)]
+    max_flagged_share: f64,
+    /// An article is blocked only when at least N of its judged paragraphs are flagged (all of
+    /// them when it has fewer than N), as well as more than --max-flagged-share of them. 2
+    /// spares an article its one false alarm. Example: --min-flagged 2
+    #[arg(long, default_value_t = DEFAULT_MIN_FLAGGED as u64, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    min_flagged: u64,
+}
+
+impl VerdictCli {
+    /// `--min-flagged` as a count (a value past `usize` can never be reached anyway).
+    fn min_flagged(&self) -> usize {
+        usize::try_from(self.min_flagged).unwrap_or(usize::MAX)
+    }
+}
+
 #[derive(clap::Args)]
 struct Common {
     /// Files, folders (their .txt, .md, .html and .htm files) or - for standard input.
@@ -228,19 +254,8 @@ struct Common {
     /// Example: --threshold 0.8
     #[arg(long, value_name = "P", allow_negative_numbers = true)]
     threshold: Option<f64>,
-    /// Paragraphs with fewer words are not judged (navigation, bylines).
-    #[arg(long, default_value_t = DEFAULT_MIN_WORDS, value_name = "N")]
-    min_words: usize,
-    /// An article is blocked when more than this share of its judged paragraphs is flagged.
-    #[arg(long, default_value_t = DEFAULT_MAX_FLAGGED_SHARE, value_name = "F",
-          allow_negative_numbers = true)]
-    max_flagged_share: f64,
-    /// An article is blocked only when at least N of its judged paragraphs are flagged (all of
-    /// them when it has fewer than N), as well as more than --max-flagged-share of them. 2
-    /// spares an article its one false alarm. Example: --min-flagged 2
-    #[arg(long, default_value_t = DEFAULT_MIN_FLAGGED as u64, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..))]
-    min_flagged: u64,
+    #[command(flatten)]
+    verdict: VerdictCli,
     #[command(flatten)]
     read: ReadCli,
     /// Articles scored at once, on this many threads (default: every core). The output is the
@@ -339,6 +354,10 @@ struct EvalCli {
     /// When to colour the text format (json, markdown and csv never hold colour).
     #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
     color: ColorWhen,
+    /// The gate's options, for its verdict on each article of the data (consecutive rows
+    /// sharing `doc`).
+    #[command(flatten)]
+    verdict: VerdictCli,
     /// Threads extracting features (default: every core). The figures are the same whatever N.
     /// Example: --jobs 1
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -398,9 +417,9 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         model: common.model,
         format,
         threshold: common.threshold,
-        min_words: common.min_words,
-        max_flagged_share: common.max_flagged_share,
-        min_flagged: usize::try_from(common.min_flagged).unwrap_or(usize::MAX),
+        min_words: common.verdict.min_words,
+        max_flagged_share: common.verdict.max_flagged_share,
+        min_flagged: common.verdict.min_flagged(),
         read: common.read.library(),
         quiet,
         color,
@@ -486,6 +505,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 color: args.color.for_stdout(),
                 progress: true,
                 jobs: jobs(args.jobs),
+                min_words: args.verdict.min_words,
+                max_flagged_share: args.verdict.max_flagged_share,
+                min_flagged: args.verdict.min_flagged(),
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success

@@ -50,7 +50,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::features::{extract_article, Feature, FEATURES};
+use crate::features::{extract_article, Feature, ParagraphFeatures, FEATURES};
 use crate::html_report::{self, IndexEntry};
 use crate::language::{other_language, RARE_SHARE_TO_IDENTIFY};
 use crate::model::Model;
@@ -209,6 +209,78 @@ impl<'a> CharOffsets<'a> {
 /// Largest number of reasons listed per paragraph.
 const MAX_REASONS: usize = 5;
 
+/// Whether a paragraph is judged, and the language it is in when that is neither French nor
+/// English: paragraphs under `min_words` words are not judged (navigation, bylines), nor are
+/// those whatlang places in another language, which calque's features cannot read. Language ID
+/// runs only where many words are rare in French and no sentence is English.
+pub fn judge(
+    text: &str,
+    features: &ParagraphFeatures,
+    min_words: usize,
+) -> (bool, Option<&'static str>) {
+    let long_enough = features.words >= min_words;
+    let language = (long_enough
+        && features.values[Feature::RareWordRate as usize] >= RARE_SHARE_TO_IDENTIFY
+        && features.values[Feature::EnglishSentence as usize] == 0.0)
+        .then(|| other_language(text))
+        .flatten();
+    (long_enough && language.is_none(), language)
+}
+
+/// An article's verdict and the reason for it in words, from its counts of judged and flagged
+/// paragraphs and the languages of those left unjudged for their language (one entry each).
+pub fn article_verdict(
+    judged: usize,
+    flagged: usize,
+    languages: &[&str],
+    options: &ScoreOptions,
+) -> (Verdict, String) {
+    let mut distinct = languages.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if judged == 0 && !languages.is_empty() {
+        return (
+            Verdict::Block,
+            format!(
+                "{} paragraphs in a language other than French or English ({}), \
+                 none in French of {} words or more: nothing to judge",
+                languages.len(),
+                distinct.join(", "),
+                options.min_words
+            ),
+        );
+    }
+    if judged == 0 {
+        return (
+            Verdict::Block,
+            format!(
+                "no paragraph has {} words or more: nothing to judge",
+                options.min_words
+            ),
+        );
+    }
+    let score = flagged as f64 / judged as f64;
+    let share = format!(
+        "{flagged} of {judged} judged paragraphs flagged ({:.0}%)",
+        score * 100.0
+    );
+    let over = format!("{share}, over {:.0}%", options.max_flagged_share * 100.0);
+    let min_flagged = options.min_flagged.min(judged);
+    if score > options.max_flagged_share && flagged >= min_flagged {
+        (Verdict::Block, over)
+    } else if score > options.max_flagged_share {
+        (
+            Verdict::Pass,
+            format!("{over}, but fewer than {min_flagged} flagged"),
+        )
+    } else {
+        (
+            Verdict::Pass,
+            format!("{share}, at most {:.0}%", options.max_flagged_share * 100.0),
+        )
+    }
+}
+
 /// Scores the paragraphs of one article.
 pub fn score_article(
     model: &Model,
@@ -221,13 +293,7 @@ pub fn score_article(
     let mut reports = Vec::with_capacity(paragraphs.len());
     for (paragraph, features) in paragraphs.iter().zip(features) {
         let probability = model.probability(&features.values);
-        let long_enough = features.words >= options.min_words;
-        let language = (long_enough
-            && features.values[Feature::RareWordRate as usize] >= RARE_SHARE_TO_IDENTIFY
-            && features.values[Feature::EnglishSentence as usize] == 0.0)
-            .then(|| other_language(&paragraph.text))
-            .flatten();
-        let judged = long_enough && language.is_none();
+        let (judged, language) = judge(&paragraph.text, &features, options.min_words);
         let contributions = model.contributions(&features.values);
         let mut reasons: Vec<Reason> = contributions
             .iter()
@@ -284,49 +350,8 @@ pub fn score_article(
         .filter(|p| p.judged)
         .map(|p| p.probability)
         .fold(0.0, f64::max);
-    let mut languages: Vec<&str> = reports.iter().filter_map(|p| p.language).collect();
-    let other_language = languages.len();
-    languages.sort_unstable();
-    languages.dedup();
-    let (verdict, reason) = if judged == 0 && other_language > 0 {
-        (
-            Verdict::Block,
-            format!(
-                "{other_language} paragraphs in a language other than French or English ({}), \
-                 none in French of {} words or more: nothing to judge",
-                languages.join(", "),
-                options.min_words
-            ),
-        )
-    } else if judged == 0 {
-        (
-            Verdict::Block,
-            format!(
-                "no paragraph has {} words or more: nothing to judge",
-                options.min_words
-            ),
-        )
-    } else {
-        let share = format!(
-            "{flagged} of {judged} judged paragraphs flagged ({:.0}%)",
-            score * 100.0
-        );
-        let over = format!("{share}, over {:.0}%", options.max_flagged_share * 100.0);
-        let min_flagged = options.min_flagged.min(judged);
-        if score > options.max_flagged_share && flagged >= min_flagged {
-            (Verdict::Block, over)
-        } else if score > options.max_flagged_share {
-            (
-                Verdict::Pass,
-                format!("{over}, but fewer than {min_flagged} flagged"),
-            )
-        } else {
-            (
-                Verdict::Pass,
-                format!("{share}, at most {:.0}%", options.max_flagged_share * 100.0),
-            )
-        }
-    };
+    let languages: Vec<&str> = reports.iter().filter_map(|p| p.language).collect();
+    let (verdict, reason) = article_verdict(judged, flagged, &languages, options);
     ArticleReport {
         path: path.to_string(),
         paragraphs: reports,

@@ -665,3 +665,49 @@ fn eval_csv_gives_one_row_per_paragraph_with_its_probability_and_evidence() {
         .iter()
         .any(|r| &r[1] == "1" && &r[4] == "true" && !r[6].is_empty()));
 }
+
+/// `eval`'s verdicts on the articles of labeled data are `gate`'s on the same rows, with the
+/// same options: a threshold and gate options can be tried on a labeled sample.
+#[test]
+fn eval_blocks_the_articles_gate_blocks() {
+    let labels: std::collections::BTreeMap<String, String> =
+        csv::Reader::from_path(path("labeled.csv"))
+            .unwrap()
+            .deserialize::<std::collections::HashMap<String, String>>()
+            .map(|row| {
+                let row = row.unwrap();
+                (row["doc"].clone(), row["label"].clone())
+            })
+            .collect();
+    for options in [
+        vec![],
+        vec!["--min-flagged", "1"],
+        vec!["--threshold", "0"],
+        vec!["--threshold", "0.9", "--max-flagged-share", "0.5"],
+        vec!["--min-words", "40"],
+    ] {
+        let data = path("labeled.csv");
+        let mut gate = vec!["gate", "--data", &data, "--format", "jsonl"];
+        gate.extend(&options);
+        let (_, stdout, stderr) = run(&gate);
+        let mut blocked = [0, 0];
+        for line in stdout.lines() {
+            let record: Value = serde_json::from_str(line).unwrap();
+            let doc = record["path"].as_str().unwrap().rsplit('#').next().unwrap();
+            let label = usize::from(labels[doc] == "1");
+            blocked[label] += usize::from(record["verdict"] == "block");
+        }
+        let mut eval = vec!["eval", "--data", &data, "--format", "json"];
+        eval.extend(&options);
+        let (code, stdout, _) = run(&eval);
+        assert_eq!(code, 0, "{options:?} {stderr}");
+        let articles = &serde_json::from_str::<Value>(&stdout).unwrap()["articles"];
+        assert_eq!(articles["human"]["articles"], 5, "{options:?}");
+        assert_eq!(articles["machine"]["articles"], 5, "{options:?}");
+        assert_eq!(articles["mixed"]["articles"], 0, "{options:?}");
+        assert_eq!(articles["human"]["blocked"], blocked[0], "{options:?}");
+        assert_eq!(articles["machine"]["blocked"], blocked[1], "{options:?}");
+    }
+    assert!(eval("0", "text", "0").contains("articles (rows sharing doc) as gate would judge them"));
+    assert!(eval("0", "markdown", "0").contains("| human (every row label 0) | 5 | 5 (100.0%) |"));
+}
