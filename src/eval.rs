@@ -313,13 +313,29 @@ impl ArticleRates {
         (total > 0).then_some(rates)
     }
 
-    /// One line per kind of article: what it is, how many, how many blocked.
-    fn lines(&self) -> [(&'static str, ArticleCount); 3] {
+    /// One row per kind of article, as printed: what it is, how many, how many blocked (and
+    /// their share).
+    fn rows(&self) -> [[String; 3]; 3] {
         [
             ("human (every row label 0)", self.human),
             ("machine-translated (every row label 1)", self.machine),
             ("mixed (rows of both labels)", self.mixed),
         ]
+        .map(|(kind, count)| {
+            let share = if count.articles == 0 {
+                "-".to_string()
+            } else {
+                format!(
+                    "{:.1}%",
+                    100.0 * count.blocked as f64 / count.articles as f64
+                )
+            };
+            [
+                kind.to_string(),
+                count.articles.to_string(),
+                format!("{} ({share})", count.blocked),
+            ]
+        })
     }
 
     /// The gate options, as they are written on the command line.
@@ -327,18 +343,6 @@ impl ArticleRates {
         format!(
             "--max-flagged-share {}, --min-flagged {}, --min-words {}",
             self.max_flagged_share, self.min_flagged, self.min_words
-        )
-    }
-}
-
-/// The share of `count`'s articles blocked, as printed.
-fn blocked_share(count: ArticleCount) -> String {
-    if count.articles == 0 {
-        "-".to_string()
-    } else {
-        format!(
-            "{:.1}%",
-            100.0 * count.blocked as f64 / count.articles as f64
         )
     }
 }
@@ -661,12 +665,9 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
             "\n{heading}articles (rows sharing doc) as gate would judge them{heading:#} ({})\n",
             articles.options_text()
         ));
-        for (kind, count) in articles.lines() {
+        for [kind, count, blocked] in articles.rows() {
             s.push_str(&format!(
-                "  {kind:<40} {:>6} articles  {number}{:>6}{number:#} blocked ({})\n",
-                count.articles,
-                count.blocked,
-                blocked_share(count)
+                "  {kind:<40} {count:>6} articles, blocked {number}{blocked}{number:#}\n"
             ));
         }
     }
@@ -863,13 +864,8 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
             articles.options_text()
         ));
         s.push_str("| articles | count | blocked |\n|---|---|---|\n");
-        for (kind, count) in articles.lines() {
-            s.push_str(&format!(
-                "| {kind} | {} | {} ({}) |\n",
-                count.articles,
-                count.blocked,
-                blocked_share(count)
-            ));
+        for row in articles.rows() {
+            s.push_str(&format!("| {} |\n", row.join(" | ")));
         }
         s.push('\n');
     }
