@@ -61,7 +61,8 @@ pub struct EvalArgs {
     pub progress: bool,
     /// Threads extracting features.
     pub jobs: usize,
-    /// Paragraphs with fewer words are not judged, as in `score`.
+    /// In the verdicts on articles, paragraphs with fewer words are not judged, as in `score`;
+    /// the paragraph metrics count every row.
     pub min_words: usize,
     /// The gate's `--max-flagged-share`, for the verdict on each article of the data.
     pub max_flagged_share: f64,

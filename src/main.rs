@@ -223,8 +223,8 @@ struct VerdictCli {
           allow_negative_numbers = true)]
     max_flagged_share: f64,
     /// An article is blocked only when at least N of its judged paragraphs are flagged (all of
-    /// them when it has fewer than N), as well as more than --max-flagged-share of them. 2
-    /// spares an article its one false alarm. Example: --min-flagged 2
+    /// them when it has fewer than N), as well as more than --max-flagged-share of them: 2
+    /// spares an article its one false alarm, 1 blocks on a single flag. Example: --min-flagged 1
     #[arg(long, default_value_t = DEFAULT_MIN_FLAGGED as u64, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     min_flagged: u64,
