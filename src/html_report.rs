@@ -117,7 +117,7 @@ pub fn write_article(
         "<section class=\"article {verdict}\" id=\"article-{number}\">\n<header class=\"summary\">\n\
          <h2><span class=\"verdict {verdict}\">{verdict}</span>{}</h2>\n<p>{}</p>\n\
          <p class=\"counts\">{} paragraphs, {} judged, {} flagged; score {:.2}; highest \
-         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2} with {} or more flagged</p>\n</header>",
+         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2} with {} or more flagged (every judged one, if fewer)</p>\n</header>",
         escape(&article.path),
         escape(&article.reason),
         article.paragraphs.len(),
