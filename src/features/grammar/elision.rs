@@ -53,9 +53,11 @@ pub(super) const ELIDING_FORMS: &[&str] = &[
 ];
 /// Prepositions that "de et" coordinates in credits: "de et avec", "de et par".
 const COORDINATED_PREPOSITIONS: &[&str] = &["avec", "par"];
-/// Vowel-initial words that do not trigger elision (le onze, le oui), and "ou", which only
+/// Vowel-initial words that do not trigger elision (le onze, le oui), "énième", which French
+/// writes after "la" as often as elided (la énième fois, l'énième), and "ou", which only
 /// follows an unelided word in a coordination (le ou les auteurs, plus de ou moins de).
 const NO_ELISION_BEFORE: &[&str] = &[
+    "énième",
     "oui",
     "off",
     "onze",

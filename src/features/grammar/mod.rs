@@ -293,7 +293,8 @@ mod tests {
         .is_empty());
         let text =
             "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi. \
-             Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais », a-t-il dit.";
+             Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais », a-t-il dit. \
+             Pour la énième fois, le préfet a reporté sa visite.";
         assert!(grammar(text, "failed_elision").is_empty());
         // The English of a quoted title follows English rules.
         let text = "Le jeu télévisé «Tell me everything, now!» revient à l'antenne en mars.";
