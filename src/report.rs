@@ -235,10 +235,10 @@ pub fn article_verdict(
     languages: &[&str],
     options: &ScoreOptions,
 ) -> (Verdict, String) {
-    let mut distinct = languages.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
     if judged == 0 && !languages.is_empty() {
+        let mut distinct = languages.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
         return (
             Verdict::Block,
             format!(
