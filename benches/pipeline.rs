@@ -32,6 +32,7 @@ fn options(model: &Model) -> ScoreOptions {
         min_words: 5,
         max_flagged_share: 0.2,
         min_flagged: 1,
+        article_context: calque::article_context::DEFAULT_WEIGHT,
     }
 }
 

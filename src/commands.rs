@@ -70,6 +70,18 @@ pub(crate) fn check_share(name: &'static str, value: f64) -> Result<()> {
     }
 }
 
+/// Checks that an option holding a weight is a finite number of 0 or more.
+pub(crate) fn check_weight(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(Error::Argument {
+            name,
+            message: format!("must be a finite number of 0 or more, got {value}"),
+        })
+    }
+}
+
 /// Options of `score` and `gate`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreArgs {
@@ -89,6 +101,8 @@ pub struct ScoreArgs {
     pub max_flagged_share: f64,
     /// Fewest flagged paragraphs that block an article.
     pub min_flagged: usize,
+    /// Weight of the article context (see [`ScoreOptions::article_context`]).
+    pub article_context: f64,
     /// Input limits and format.
     pub read: ReadOptions,
     /// `score`: write only the inputs that could not be read; `gate`: only blocked articles.
@@ -120,11 +134,13 @@ pub fn score(
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
     check_share("--max-flagged-share", args.max_flagged_share)?;
+    check_weight("--article-context", args.article_context)?;
     let options = ScoreOptions {
         threshold,
         min_words: args.min_words,
         max_flagged_share: args.max_flagged_share,
         min_flagged: args.min_flagged,
+        article_context: args.article_context,
     };
     let detail = match (gate, args.quiet) {
         (false, false) => Detail::Paragraphs,

@@ -414,6 +414,9 @@ pub fn featurize_with_progress(
     Ok(table)
 }
 
+/// A labeled paragraph, its label and its features (values and evidence).
+pub type LabeledRow = (LabeledParagraph, u8, ParagraphFeatures);
+
 /// Reads labeled CSVs article by article on `jobs` threads and hands each paragraph, its label
 /// and its features (values and evidence) to `on_row`, in file order, keeping no row once handed over: the
 /// memory of `calque features --data` stays flat whatever the size of the CSV. `on_rows` hears
@@ -424,6 +427,25 @@ pub fn featurize_each(
     jobs: usize,
     on_row: &mut dyn FnMut(LabeledParagraph, u8, ParagraphFeatures) -> Result<()>,
     on_rows: &mut dyn FnMut(usize),
+) -> Result<u64> {
+    featurize_articles(paths, breakdown, jobs, &mut |article| {
+        let rows = article.len();
+        for (paragraph, label, features) in article {
+            on_row(paragraph, label, features)?;
+        }
+        on_rows(rows);
+        Ok(())
+    })
+}
+
+/// Reads labeled CSVs as [`featurize_each`] does, and hands `on_article` the rows of each
+/// article at once, for what depends on a whole article. Returns the FNV-1a hash of all input
+/// bytes.
+pub fn featurize_articles(
+    paths: &[PathBuf],
+    breakdown: Option<&str>,
+    jobs: usize,
+    on_article: &mut dyn FnMut(Vec<LabeledRow>) -> Result<()>,
 ) -> Result<u64> {
     let mut hash = Fnv::default();
     for path in expand_csv_paths(paths)? {
@@ -441,18 +463,20 @@ pub fn featurize_each(
             },
             |extracted| {
                 let (article, features) = extracted?;
-                let rows = article.len();
-                for (paragraph, features) in article.into_iter().zip(features) {
-                    let label = paragraph.label.ok_or_else(|| Error::Csv {
-                        path: path.clone(),
-                        line: paragraph.line,
-                        message: "no label".into(),
-                    })?;
-                    on_row(paragraph, label, features)?;
-                    rows_in_file += 1;
-                }
-                on_rows(rows);
-                Ok::<(), Error>(())
+                let rows = article
+                    .into_iter()
+                    .zip(features)
+                    .map(|(paragraph, features)| {
+                        let label = paragraph.label.ok_or_else(|| Error::Csv {
+                            path: path.clone(),
+                            line: paragraph.line,
+                            message: "no label".into(),
+                        })?;
+                        Ok((paragraph, label, features))
+                    })
+                    .collect::<Result<Vec<LabeledRow>>>()?;
+                rows_in_file += rows.len();
+                on_article(rows)
             },
         )?;
         if rows_in_file == 0 {

@@ -9,15 +9,17 @@ use std::path::PathBuf;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::commands::{check_share, load_model, metrics_line, stdout_error};
-use crate::dataset::{featurize_each, LabeledParagraph};
+use crate::article_context::{others_margins, with_context};
+use crate::commands::{check_share, check_weight, load_model, metrics_line, stdout_error};
+use crate::dataset::{featurize_articles, LabeledParagraph};
 use crate::error::Result;
 use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
 use crate::metrics::{roc_auc_interval, threshold_for_false_positive_rate, AucInterval, Metrics};
 use crate::model::Model;
 use crate::progress;
 use crate::report::{
-    article_verdict, csv_error, evidence_columns, judge, Reason, ScoreOptions, Verdict,
+    article_context_reason, article_verdict, csv_error, evidence_columns, judge, Reason,
+    ScoreOptions, Verdict,
 };
 
 /// Output formats of `eval`.
@@ -68,6 +70,9 @@ pub struct EvalArgs {
     pub max_flagged_share: f64,
     /// The gate's `--min-flagged`.
     pub min_flagged: usize,
+    /// Weight of the article context, as in `score`: rows sharing `doc` lend each other their
+    /// margins over the threshold.
+    pub article_context: f64,
 }
 
 /// How often one family fires on each label, and its commonest false alarms.
@@ -190,6 +195,8 @@ fn operating_points(probabilities: &[f64], labels: &[u8]) -> Vec<OperatingPoint>
 struct EvalReport {
     #[serde(flatten)]
     all: Subset,
+    /// `--article-context` used: rows sharing `doc` raise each other's probability.
+    article_context: f64,
     /// Thresholds for shares of human paragraphs flagged, on all rows.
     operating_points: Vec<OperatingPoint>,
     /// The gate's verdicts on the articles of the data, when its rows have a `doc`.
@@ -265,6 +272,8 @@ pub struct ArticleRates {
     pub min_flagged: usize,
     /// `--min-words` used.
     pub min_words: usize,
+    /// `--article-context` used.
+    pub article_context: f64,
     /// Articles whose rows are all label 0.
     pub human: ArticleCount,
     /// Articles whose rows are all label 1.
@@ -281,6 +290,7 @@ impl ArticleRates {
             max_flagged_share: options.max_flagged_share,
             min_flagged: options.min_flagged,
             min_words: options.min_words,
+            article_context: options.article_context,
             human: ArticleCount::default(),
             machine: ArticleCount::default(),
             mixed: ArticleCount::default(),
@@ -342,8 +352,8 @@ impl ArticleRates {
     /// The gate options, as they are written on the command line.
     fn options_text(&self) -> String {
         format!(
-            "--max-flagged-share {}, --min-flagged {}, --min-words {}",
-            self.max_flagged_share, self.min_flagged, self.min_words
+            "--max-flagged-share {}, --min-flagged {}, --min-words {}, --article-context {}",
+            self.max_flagged_share, self.min_flagged, self.min_words, self.article_context
         )
     }
 }
@@ -354,6 +364,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let threshold = args.threshold.unwrap_or(model.threshold);
     check_share("--threshold", threshold)?;
     check_share("--max-flagged-share", args.max_flagged_share)?;
+    check_weight("--article-context", args.article_context)?;
     if args.format == EvalFormat::Csv {
         return eval_rows(args, &model, threshold, out);
     }
@@ -367,44 +378,42 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     ];
     let mut article_ends = Vec::new();
     let mut rows_read = 0;
-    let mut on_article = |rows: usize| {
-        rows_read += rows;
-        article_ends.push(rows_read);
-    };
-    each_row(args, &mut on_article, &mut |paragraph, label, features| {
-        let (judged, language) = judge(&paragraph.text, &features, args.min_words);
-        let values = features.values;
-        let probability = model.probability(&values);
-        let row = kept.labels.len() + 1;
-        // Each paragraph is taken alone here, so the family rates do not depend on how a
-        // file groups rows into articles.
-        let alone = extract_article(&[&paragraph.text]).remove(0);
-        families.add(&paragraph.text, &alone.evidence, label);
-        let by = paragraph.breakdown.clone().unwrap_or_default();
-        if args.by.is_some() {
-            families_by
-                .entry(by.clone())
-                .or_default()
-                .add(&paragraph.text, &alone.evidence, label);
+    each_article(args, &model, threshold, &mut |article| {
+        for row in article {
+            let (label, probability) = (row.label, row.probability);
+            let paragraph = &row.paragraph;
+            let number = kept.labels.len() + 1;
+            // Each paragraph is taken alone here, so the family rates do not depend on how a
+            // file groups rows into articles.
+            let alone = extract_article(&[&paragraph.text]).remove(0);
+            families.add(&paragraph.text, &alone.evidence, label);
+            let by = paragraph.breakdown.clone().unwrap_or_default();
+            if args.by.is_some() {
+                families_by.entry(by.clone()).or_default().add(
+                    &paragraph.text,
+                    &alone.evidence,
+                    label,
+                );
+            }
+            worst[usize::from(label)].offer(probability, || {
+                misjudged(
+                    &model,
+                    number,
+                    &row,
+                    args.article_context,
+                    markdown_excerpts,
+                )
+            });
+            kept.probabilities.push(probability);
+            kept.labels.push(label);
+            kept.has_doc.push(paragraph.doc.is_some());
+            kept.judged.push(row.judged);
+            kept.languages.push(row.language);
+            kept.groups.push(row.paragraph.group);
+            kept.breakdown.push(by);
+            rows_read += 1;
         }
-        worst[usize::from(label)].offer(probability, || {
-            misjudged(
-                &model,
-                row,
-                label,
-                probability,
-                &paragraph,
-                &values,
-                markdown_excerpts,
-            )
-        });
-        kept.probabilities.push(probability);
-        kept.labels.push(label);
-        kept.has_doc.push(paragraph.doc.is_some());
-        kept.judged.push(judged);
-        kept.languages.push(language);
-        kept.groups.push(paragraph.group);
-        kept.breakdown.push(by);
+        article_ends.push(rows_read);
         Ok(())
     })?;
     kept.article_ends = article_ends;
@@ -413,6 +422,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         min_words: args.min_words,
         max_flagged_share: args.max_flagged_share,
         min_flagged: args.min_flagged,
+        article_context: args.article_context,
     };
     let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
     let all = Subset::of(&all_rows, &kept, threshold);
@@ -427,6 +437,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let [worst_false_positives, worst_false_negatives] = worst.map(|w| w.list);
     let report = EvalReport {
         all,
+        article_context: args.article_context,
         operating_points: operating_points(&kept.probabilities, &kept.labels),
         articles: ArticleRates::of(&kept, &gate),
         by,
@@ -452,24 +463,57 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     Ok(metrics)
 }
 
-/// Hands every row of `--data` to `on_row`, and the row count of each article to
-/// `on_article` once its rows are handed, with a row counter on standard error.
-fn each_row(
+/// A row of `--data` with its probability in its article, as `score` gives it.
+struct ContextRow {
+    paragraph: LabeledParagraph,
+    label: u8,
+    features: ParagraphFeatures,
+    /// With the article context of `--article-context`.
+    probability: f64,
+    /// The other rows' average margin over the threshold ([`others_margins`]).
+    margin: f64,
+    /// Whether `score` judges the row.
+    judged: bool,
+    /// The language of a row left unjudged for its language.
+    language: Option<&'static str>,
+}
+
+/// Hands the rows of each article of `--data` to `on_article`, each with its probability as
+/// `score` gives it (article context included), with a row counter on standard error.
+fn each_article(
     args: &EvalArgs,
-    on_article: &mut dyn FnMut(usize),
-    on_row: &mut dyn FnMut(LabeledParagraph, u8, ParagraphFeatures) -> Result<()>,
+    model: &Model,
+    threshold: f64,
+    on_article: &mut dyn FnMut(Vec<ContextRow>) -> Result<()>,
 ) -> Result<()> {
     let counter = progress::counter("extracting features:", "rows", args.progress);
-    featurize_each(
-        &args.data,
-        args.by.as_deref(),
-        args.jobs,
-        on_row,
-        &mut |rows| {
-            on_article(rows);
-            counter.inc(rows as u64);
-        },
-    )?;
+    featurize_articles(&args.data, args.by.as_deref(), args.jobs, &mut |article| {
+        counter.inc(article.len() as u64);
+        let log_odds: Vec<f64> = article
+            .iter()
+            .map(|(_, _, features)| model.log_odds(&features.values))
+            .collect();
+        let judgements: Vec<(bool, Option<&'static str>)> = article
+            .iter()
+            .map(|(paragraph, _, features)| judge(&paragraph.text, features, args.min_words))
+            .collect();
+        let judged: Vec<bool> = judgements.iter().map(|&(judged, _)| judged).collect();
+        let margins = others_margins(&log_odds, &judged, threshold);
+        let rows = article
+            .into_iter()
+            .enumerate()
+            .map(|(i, (paragraph, label, features))| ContextRow {
+                paragraph,
+                label,
+                features,
+                probability: with_context(log_odds[i], margins[i], args.article_context),
+                margin: margins[i],
+                judged: judgements[i].0,
+                language: judgements[i].1,
+            })
+            .collect();
+        on_article(rows)
+    })?;
     counter.finish_and_clear();
     Ok(())
 }
@@ -489,27 +533,35 @@ fn eval_rows(
     header.extend(["probability", "flagged", "features", "matches"]);
     csv.write_record(&header).map_err(io)?;
     let (mut probabilities, mut labels) = (Vec::new(), Vec::new());
-    each_row(args, &mut |_| {}, &mut |paragraph, label, features| {
-        let probability = model.probability(&features.values);
-        let (fired, matches) = evidence_columns(
-            features
-                .evidence
-                .iter()
-                .map(|e| (e.feature, &paragraph.text[e.start..e.end])),
-        );
-        let mut record = vec![paragraph.id.clone(), label.to_string()];
-        if args.by.is_some() {
-            record.push(paragraph.breakdown.clone().unwrap_or_default());
+    each_article(args, model, threshold, &mut |article| {
+        for row in article {
+            let ContextRow {
+                paragraph,
+                label,
+                features,
+                probability,
+                ..
+            } = row;
+            let (fired, matches) = evidence_columns(
+                features
+                    .evidence
+                    .iter()
+                    .map(|e| (e.feature, &paragraph.text[e.start..e.end])),
+            );
+            let mut record = vec![paragraph.id.clone(), label.to_string()];
+            if args.by.is_some() {
+                record.push(paragraph.breakdown.clone().unwrap_or_default());
+            }
+            record.extend([
+                format!("{probability:.4}"),
+                (probability >= threshold).to_string(),
+                fired,
+                matches,
+            ]);
+            csv.write_record(&record).map_err(io)?;
+            probabilities.push(probability);
+            labels.push(label);
         }
-        record.extend([
-            format!("{probability:.4}"),
-            (probability >= threshold).to_string(),
-            fired,
-            matches,
-        ]);
-        csv.write_record(&record).map_err(io)?;
-        probabilities.push(probability);
-        labels.push(label);
         Ok(())
     })?;
     csv.flush().map_err(stdout_error)?;
@@ -557,16 +609,16 @@ impl Worst {
     }
 }
 
-/// A misjudged row, with the features that pushed most toward the mistake.
+/// A misjudged row, with the features (the article context among them) that pushed most toward
+/// the mistake.
 fn misjudged(
     model: &Model,
-    row: usize,
-    label: u8,
-    probability: f64,
-    paragraph: &LabeledParagraph,
-    values: &[f64],
+    number: usize,
+    row: &ContextRow,
+    weight: f64,
     short: bool,
 ) -> Misjudged {
+    let (label, values) = (row.label, &row.features.values);
     let toward_error = |c: f64| if label == 0 { c } else { -c };
     let mut features: Vec<Reason> = model
         .contributions(values)
@@ -580,18 +632,21 @@ fn misjudged(
             contribution: c,
         })
         .collect();
+    if toward_error(weight * row.margin) > 0.0 {
+        features.push(article_context_reason(row.margin, weight));
+    }
     features.sort_by(|a, b| toward_error(b.contribution).total_cmp(&toward_error(a.contribution)));
     features.truncate(MISJUDGED_FEATURES);
     Misjudged {
-        id: paragraph.id.clone(),
-        row,
+        id: row.paragraph.id.clone(),
+        row: number,
         label,
-        probability,
+        probability: row.probability,
         features,
         excerpt: if short {
-            short_match(&paragraph.text)
+            short_match(&row.paragraph.text)
         } else {
-            excerpt(&paragraph.text, EXCERPT_CHARS)
+            excerpt(&row.paragraph.text, EXCERPT_CHARS)
         },
     }
 }
@@ -630,8 +685,8 @@ fn eval_text(report: &EvalReport, color: bool) -> String {
     };
     let m = &report.all.metrics;
     let mut s = format!(
-        "{heading}{} paragraphs{heading:#} ({} label 1), threshold {:.4}\n",
-        m.rows, m.positives, m.threshold
+        "{heading}{} paragraphs{heading:#} ({} label 1), threshold {:.4}, article context {}\n",
+        m.rows, m.positives, m.threshold, report.article_context
     );
     s.push_str(&format!(
         "ROC AUC {number}{}{number:#}  precision {number}{:.3}{number:#}  recall {number}{:.3}{number:#}  F1 {number}{:.3}{number:#}  accuracy {:.3}  label 0 flagged {:.1}%\n",
@@ -845,7 +900,10 @@ fn markdown(data: &[PathBuf], report: &EvalReport) -> String {
         s.push_str(&row(value, subset));
     }
     let m = &report.all.metrics;
-    s.push_str(&format!("\nThreshold {:.4}.\n\n", m.threshold));
+    s.push_str(&format!(
+        "\nThreshold {:.4}; article context {} (rows sharing `doc` are one article).\n\n",
+        m.threshold, report.article_context
+    ));
     s.push_str("| all rows | flagged | not flagged |\n|---|---|---|\n");
     s.push_str(&format!(
         "| label 1 | {} | {} |\n| label 0 | {} | {} |\n\n",
@@ -935,6 +993,7 @@ mod tests {
             min_words: 5,
             max_flagged_share: 0.2,
             min_flagged: 2,
+            article_context: crate::article_context::DEFAULT_WEIGHT,
         };
         let rates = ArticleRates::of(&kept, &options).unwrap();
         let count = |articles, blocked| ArticleCount { articles, blocked };

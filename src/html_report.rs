@@ -117,7 +117,7 @@ pub fn write_article(
         "<section class=\"article {verdict}\" id=\"article-{number}\">\n<header class=\"summary\">\n\
          <h2><span class=\"verdict {verdict}\">{verdict}</span>{}</h2>\n<p>{}</p>\n\
          <p class=\"counts\">{} paragraphs, {} judged, {} flagged; score {:.2}; highest \
-         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2} with {} or more flagged (every judged one, if fewer)</p>\n</header>",
+         probability {:.2}; threshold {:.2}; blocked above a flagged share of {:.2} with {} or more flagged (every judged one, if fewer); article context {}</p>\n</header>",
         escape(&article.path),
         escape(&article.reason),
         article.paragraphs.len(),
@@ -127,7 +127,8 @@ pub fn write_article(
         article.max_probability,
         article.threshold,
         article.max_flagged_share,
-        article.min_flagged
+        article.min_flagged,
+        article.article_context
     )?;
     for paragraph in &article.paragraphs {
         write_paragraph(out, paragraph)?;

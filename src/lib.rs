@@ -10,12 +10,13 @@
 //! use calque::{model::Model, report::{score_article, ScoreOptions}, segment::paragraphs};
 //!
 //! let model = Model::default_model().unwrap();
-//! let options = ScoreOptions { threshold: model.threshold, min_words: 5, max_flagged_share: 0.2, min_flagged: 2 };
+//! let options = ScoreOptions { threshold: model.threshold, min_words: 5, max_flagged_share: 0.2, min_flagged: 2, article_context: 0.4 };
 //! let article = paragraphs("Yesterday, Putin a reçu le ministre, selon l'adviseur du Kremlin.");
 //! let report = score_article(&model, "exemple.txt", &article, &options);
 //! assert!(report.paragraphs[0].evidence.iter().any(|e| e.matched == "Putin"));
 //! ```
 
+pub mod article_context;
 pub mod atomic_file;
 pub mod commands;
 mod csv_lines;

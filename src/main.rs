@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 
+use calque::article_context::DEFAULT_WEIGHT as DEFAULT_ARTICLE_CONTEXT;
 use calque::atomic_file::to_stdout_or_file;
 use calque::commands::{
     self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, DEFAULT_WORST,
@@ -228,6 +229,13 @@ struct VerdictCli {
     #[arg(long, default_value_t = DEFAULT_MIN_FLAGGED as u64, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     min_flagged: u64,
+    /// How much a paragraph's probability rises with the rest of its article: its log-odds
+    /// gain this share of the average margin by which the article's other judged paragraphs
+    /// stand over the threshold (each capped at 3). Nothing is added in an article with no
+    /// flagged paragraph; 0 scores every paragraph alone. Example: --article-context 0
+    #[arg(long, default_value_t = DEFAULT_ARTICLE_CONTEXT, value_name = "W",
+          allow_negative_numbers = true)]
+    article_context: f64,
 }
 
 impl VerdictCli {
@@ -420,6 +428,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         min_words: common.verdict.min_words,
         max_flagged_share: common.verdict.max_flagged_share,
         min_flagged: common.verdict.min_flagged(),
+        article_context: common.verdict.article_context,
         read: common.read.library(),
         quiet,
         color,
@@ -508,6 +517,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 min_words: args.verdict.min_words,
                 max_flagged_share: args.verdict.max_flagged_share,
                 min_flagged: args.verdict.min_flagged(),
+                article_context: args.verdict.article_context,
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success

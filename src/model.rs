@@ -224,10 +224,15 @@ impl Model {
         })
     }
 
-    /// Probability that the paragraph with these feature values is poor machine translation.
+    /// Probability that the paragraph with these feature values, taken alone, is poor machine
+    /// translation.
     pub fn probability(&self, values: &[f64]) -> f64 {
-        let z = self.intercept + self.contributions(values).iter().sum::<f64>();
-        sigmoid(z)
+        sigmoid(self.log_odds(values))
+    }
+
+    /// The log-odds behind [`Model::probability`]: the decision function.
+    pub fn log_odds(&self, values: &[f64]) -> f64 {
+        self.intercept + self.contributions(values).iter().sum::<f64>()
     }
 
     /// Each feature's term `wᵢ·zᵢ` of the decision function.

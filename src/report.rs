@@ -10,7 +10,9 @@
 //! - `path` (string): the input path, `-` for standard input;
 //! - `line` (integer): 1-based line of the input where the paragraph starts;
 //! - `text` (string): the paragraph;
-//! - `probability` (number in [0, 1]): probability of poor machine translation;
+//! - `probability` (number in [0, 1]): probability of poor machine translation, the article
+//!   context included ([`crate::article_context`]: raised when other paragraphs of its article
+//!   are flagged);
 //! - `flagged` (bool): judged and probability ≥ threshold;
 //! - `judged` (bool): false for paragraphs too short to judge (navigation, bylines) and for
 //!   those in a language other than French or English ([`crate::language`]);
@@ -22,12 +24,14 @@
 //!   `match` the exact text between them;
 //! - `reasons` (array): the features that raised the probability most,
 //!   `{"feature", "family", "value", "contribution"}`, `contribution` being the feature's term
-//!   in the model's decision function (log-odds).
+//!   in the model's decision function (log-odds); the article context is listed among them as
+//!   feature `article_context`, family `article`, its value the other paragraphs' average
+//!   margin over the threshold and its contribution that times `--article-context`.
 //!
 //! `{"type":"article", ...}`, after its paragraphs: `path`, `paragraphs` (count), `judged`,
 //! `flagged`, `score` (flagged share of judged paragraphs), `max_probability`, `threshold`,
-//! `max_flagged_share`, `min_flagged`, `verdict` (`"pass"` or `"block"`) and `reason` (why, in
-//! words).
+//! `max_flagged_share`, `min_flagged`, `article_context` (the weight used), `verdict` (`"pass"`
+//! or `"block"`) and `reason` (why, in words).
 //!
 //! `{"type":"error", "path", "message"}` for an input that could not be read.
 //!
@@ -35,7 +39,7 @@
 //! ```text
 //! {"type":"paragraph","path":"a.txt","line":1,"text":"Yesterday, Putin a offert une voiture.","probability":0.97,"flagged":true,"judged":true,"evidence":[{"family":"anglicisms","feature":"anglicism_english","match":"Yesterday","start":0,"end":9,"char_start":0,"char_end":9,"hint":"English word; French: hier"}],"reasons":[{"feature":"anglicism_english","family":"anglicisms","value":0.69,"contribution":2.1}]}
 //! {"type":"paragraph","path":"a.txt","line":3,"text":"Lire aussi","probability":0.12,"flagged":false,"judged":false,"evidence":[],"reasons":[]}
-//! {"type":"article","path":"a.txt","paragraphs":2,"judged":1,"flagged":1,"score":1.0,"max_probability":0.97,"threshold":0.62,"max_flagged_share":0.2,"min_flagged":2,"verdict":"block","reason":"1 of 1 judged paragraphs flagged (100%), over 20%"}
+//! {"type":"article","path":"a.txt","paragraphs":2,"judged":1,"flagged":1,"score":1.0,"max_probability":0.97,"threshold":0.62,"max_flagged_share":0.2,"min_flagged":2,"article_context":0.4,"verdict":"block","reason":"1 of 1 judged paragraphs flagged (100%), over 20%"}
 //! ```
 //!
 //! `--format json` writes the same records as one document:
@@ -50,6 +54,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::article_context::{others_margins, with_context};
 use crate::features::{extract_article, Feature, ParagraphFeatures, FEATURES};
 use crate::html_report::{self, IndexEntry};
 use crate::language::{other_language, RARE_SHARE_TO_IDENTIFY};
@@ -71,6 +76,10 @@ pub struct ScoreOptions {
     /// 2 spares a human article its one false alarm, and a one-paragraph article can still be
     /// blocked.
     pub min_flagged: usize,
+    /// Weight of the article context: the share of the other paragraphs' average margin over
+    /// the threshold added to each paragraph's log-odds ([`crate::article_context`]); 0 scores
+    /// every paragraph alone.
+    pub article_context: f64,
 }
 
 /// Default `--min-words`.
@@ -170,6 +179,8 @@ pub struct ArticleReport {
     pub max_flagged_share: f64,
     /// Fewest flagged paragraphs that block.
     pub min_flagged: usize,
+    /// Weight of the article context.
+    pub article_context: f64,
     /// Pass or block.
     pub verdict: Verdict,
     /// Why, in words.
@@ -281,6 +292,40 @@ pub fn article_verdict(
     }
 }
 
+/// The features that raised a paragraph's probability most, largest first, the article
+/// context among them when the other paragraphs stand `margin` over the threshold.
+pub fn reasons(model: &Model, values: &[f64], margin: f64, weight: f64) -> Vec<Reason> {
+    let mut reasons: Vec<Reason> = model
+        .contributions(values)
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| c > 0.0 && values[i] != 0.0)
+        .map(|(i, &c)| Reason {
+            feature: FEATURES[i].name,
+            family: FEATURES[i].family,
+            value: values[i],
+            contribution: c,
+        })
+        .collect();
+    if margin > 0.0 && weight > 0.0 {
+        reasons.push(article_context_reason(margin, weight));
+    }
+    reasons.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+    reasons.truncate(MAX_REASONS);
+    reasons
+}
+
+/// The article context as a reason: named `article_context`, its value the other paragraphs'
+/// average margin over the threshold in log-odds, its contribution that times the weight.
+pub fn article_context_reason(margin: f64, weight: f64) -> Reason {
+    Reason {
+        feature: "article_context",
+        family: "article",
+        value: margin,
+        contribution: weight * margin,
+    }
+}
+
 /// Scores the paragraphs of one article.
 pub fn score_article(
     model: &Model,
@@ -290,24 +335,19 @@ pub fn score_article(
 ) -> ArticleReport {
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let features = extract_article(&texts);
+    let log_odds: Vec<f64> = features.iter().map(|f| model.log_odds(&f.values)).collect();
+    let judgements: Vec<(bool, Option<&'static str>)> = paragraphs
+        .iter()
+        .zip(&features)
+        .map(|(paragraph, features)| judge(&paragraph.text, features, options.min_words))
+        .collect();
+    let judged: Vec<bool> = judgements.iter().map(|&(judged, _)| judged).collect();
+    let margins = others_margins(&log_odds, &judged, options.threshold);
     let mut reports = Vec::with_capacity(paragraphs.len());
-    for (paragraph, features) in paragraphs.iter().zip(features) {
-        let probability = model.probability(&features.values);
-        let (judged, language) = judge(&paragraph.text, &features, options.min_words);
-        let contributions = model.contributions(&features.values);
-        let mut reasons: Vec<Reason> = contributions
-            .iter()
-            .enumerate()
-            .filter(|&(i, &c)| c > 0.0 && features.values[i] != 0.0)
-            .map(|(i, &c)| Reason {
-                feature: FEATURES[i].name,
-                family: FEATURES[i].family,
-                value: features.values[i],
-                contribution: c,
-            })
-            .collect();
-        reasons.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
-        reasons.truncate(MAX_REASONS);
+    for (i, (paragraph, features)) in paragraphs.iter().zip(features).enumerate() {
+        let (judged, language) = judgements[i];
+        let probability = with_context(log_odds[i], margins[i], options.article_context);
+        let reasons = reasons(model, &features.values, margins[i], options.article_context);
         let text = &paragraph.text;
         let mut offsets = CharOffsets::new(text);
         let evidence = features
@@ -362,6 +402,7 @@ pub fn score_article(
         threshold: options.threshold,
         max_flagged_share: options.max_flagged_share,
         min_flagged: options.min_flagged,
+        article_context: options.article_context,
         verdict,
         reason,
     }
@@ -440,6 +481,7 @@ struct ArticleVerdict<'a> {
     threshold: f64,
     max_flagged_share: f64,
     min_flagged: usize,
+    article_context: f64,
     verdict: Verdict,
     reason: &'a str,
 }
@@ -485,6 +527,7 @@ fn verdict(article: &ArticleReport) -> ArticleVerdict<'_> {
         threshold: article.threshold,
         max_flagged_share: article.max_flagged_share,
         min_flagged: article.min_flagged,
+        article_context: article.article_context,
         verdict: article.verdict,
         reason: &article.reason,
     }
@@ -711,7 +754,35 @@ mod tests {
             min_words: DEFAULT_MIN_WORDS,
             max_flagged_share: DEFAULT_MAX_FLAGGED_SHARE,
             min_flagged: DEFAULT_MIN_FLAGGED,
+            article_context: crate::article_context::DEFAULT_WEIGHT,
         }
+    }
+
+    #[test]
+    fn a_paragraph_among_flagged_ones_is_raised_and_told_why() {
+        let model = Model::default_model().unwrap();
+        let article = paragraphs(
+            "Yesterday, Putin a rencontré son adviseur au Kremlin pour la réunion.\n\n\
+             Le ministre a présenté son budget devant les députés de la commission.",
+        );
+        let alone = ScoreOptions {
+            article_context: 0.0,
+            ..options()
+        };
+        let plain = score_article(&model, "a.txt", &article, &alone);
+        let raised = score_article(&model, "a.txt", &article, &options());
+        // The clean paragraph lends nothing: the flagged one keeps its probability.
+        assert_eq!(
+            raised.paragraphs[0].probability,
+            plain.paragraphs[0].probability
+        );
+        assert!(raised.paragraphs[1].probability > plain.paragraphs[1].probability);
+        assert_eq!(raised.paragraphs[1].reasons[0].feature, "article_context");
+        assert!(plain.paragraphs[1]
+            .reasons
+            .iter()
+            .all(|r| r.feature != "article_context"));
+        assert_eq!(raised.article_context, options().article_context);
     }
 
     #[test]

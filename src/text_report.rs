@@ -307,6 +307,7 @@ mod tests {
             min_words: 5,
             max_flagged_share: 0.2,
             min_flagged: 1,
+            article_context: crate::article_context::DEFAULT_WEIGHT,
         };
         let article = crate::report::score_article(
             &model,

@@ -342,6 +342,21 @@ fn out_of_range_arguments_are_errors_naming_the_flag() {
             mentions(&stderr, &[flag, "between 0 and 1"]);
         }
     }
+    for value in ["-1", "NaN", "inf"] {
+        for command in ["score", "gate"] {
+            let (_, stderr) = expect(2, &[command, &clean, "--article-context", value]);
+            mentions(
+                &stderr,
+                &["--article-context", "finite number of 0 or more"],
+            );
+        }
+        let labeled = path("labeled.csv");
+        let (_, stderr) = expect(2, &["eval", "--data", &labeled, "--article-context", value]);
+        mentions(
+            &stderr,
+            &["--article-context", "finite number of 0 or more"],
+        );
+    }
     let (_, stderr) = expect(2, &["gate", &clean, "--max-bytes", "beaucoup"]);
     mentions(&stderr, &["--max-bytes"]);
     let (_, stderr) = expect(

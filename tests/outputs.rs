@@ -685,6 +685,8 @@ fn eval_blocks_the_articles_gate_blocks() {
         vec!["--threshold", "0"],
         vec!["--threshold", "0.9", "--max-flagged-share", "0.5"],
         vec!["--min-words", "40"],
+        vec!["--article-context", "0"],
+        vec!["--article-context", "3", "--threshold", "0.9"],
     ] {
         let data = path("labeled.csv");
         let mut gate = vec!["gate", "--data", &data, "--format", "jsonl"];
@@ -710,4 +712,76 @@ fn eval_blocks_the_articles_gate_blocks() {
     }
     assert!(eval("0", "text", "0").contains("articles (rows sharing doc) as gate would judge them"));
     assert!(eval("0", "markdown", "0").contains("| human (every row label 0) | 5 | 5 (100.0%) |"));
+}
+
+/// `eval` gives each row the probability `score` gives it in its article, the article context
+/// included, and names the context among the reasons of a row it raised.
+#[test]
+fn eval_and_score_agree_on_each_probability_in_context() {
+    let data = path("labeled.csv");
+    for weight in ["0", "0.4", "3"] {
+        let (code, stdout, stderr) = run(&[
+            "score",
+            "--data",
+            &data,
+            "--format",
+            "jsonl",
+            "--article-context",
+            weight,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let scored: Vec<f64> = jsonl(&stdout)
+            .into_iter()
+            .filter(|r| r["type"] == "paragraph")
+            .map(|r| r["probability"].as_f64().unwrap())
+            .collect();
+        let (code, stdout, stderr) = run(&[
+            "eval",
+            "--data",
+            &data,
+            "--format",
+            "csv",
+            "--article-context",
+            weight,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let evaluated: Vec<f64> = csv::Reader::from_reader(stdout.as_bytes())
+            .records()
+            .map(|r| r.unwrap()[2].parse().unwrap())
+            .collect();
+        assert_eq!(scored.len(), evaluated.len());
+        for (s, e) in scored.iter().zip(&evaluated) {
+            assert!((s - e).abs() < 1e-4, "weight {weight}: score {s}, eval {e}");
+        }
+    }
+    let (_, stdout, _) = run(&["score", "--data", &data, "--format", "jsonl"]);
+    let alone = run(&[
+        "score",
+        "--data",
+        &data,
+        "--format",
+        "jsonl",
+        "--article-context",
+        "0",
+    ])
+    .1;
+    let context: Vec<Value> = jsonl(&stdout);
+    let alone: Vec<Value> = jsonl(&alone);
+    let raised: Vec<(&Value, &Value)> = context
+        .iter()
+        .zip(&alone)
+        .filter(|(c, a)| c["type"] == "paragraph" && c["probability"] != a["probability"])
+        .collect();
+    assert!(!raised.is_empty());
+    for (c, a) in raised {
+        assert!(c["probability"].as_f64() > a["probability"].as_f64(), "{c}");
+        assert!(
+            c["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["feature"] == "article_context" && r["family"] == "article"),
+            "{c}"
+        );
+    }
 }

@@ -132,6 +132,7 @@ fn score(text: &str) -> ArticleReport {
         min_words: 3,
         max_flagged_share: 0.2,
         min_flagged: 1,
+        article_context: calque::article_context::DEFAULT_WEIGHT,
     };
     score_article(&MODEL, "propriete.txt", &paragraphs(text), &options)
 }

@@ -484,7 +484,9 @@ fn features_writes_named_columns() {
     assert_eq!(stdout.lines().count(), 13);
 }
 
-/// The paragraph records of `calque score` on a test file, every paragraph judged.
+/// The paragraph records of `calque score` on a test file, every paragraph judged and scored
+/// alone: each file is one long article of unrelated paragraphs, where the article context
+/// would measure the file rather than the paragraphs.
 fn every_paragraph_scored(file: &str) -> Vec<Value> {
     let (code, stdout, _) = run(&[
         "score",
@@ -493,6 +495,8 @@ fn every_paragraph_scored(file: &str) -> Vec<Value> {
         "jsonl",
         "--min-words",
         "1",
+        "--article-context",
+        "0",
     ]);
     assert_eq!(code, 0);
     jsonl(&stdout)

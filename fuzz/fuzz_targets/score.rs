@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         min_words: usize::from(data.first().copied().unwrap_or(5) % 8),
         max_flagged_share: 0.2,
         min_flagged: usize::from(data.get(1).copied().unwrap_or(1) % 4),
+        article_context: f64::from(data.get(2).copied().unwrap_or(0) % 4) * 0.5,
     };
     let article = paragraphs(&text);
     let report = score_article(&MODEL, "fuzz.txt", &article, &options);
