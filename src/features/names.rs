@@ -52,7 +52,8 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
         let entry = &names.entries[found.entry];
         let (english, french) = (entry.columns[0], entry.columns[1]);
         if english.chars().all(|c| !c.is_lowercase())
-            && *shouting.get_or_insert_with(|| mostly_uppercase(text))
+            && (*shouting.get_or_insert_with(|| mostly_uppercase(text))
+                || beside_french_capitals(analysis, found.first, found.last))
         {
             continue;
         }
@@ -249,6 +250,24 @@ fn namesake(analysis: &Analysis, last: usize) -> bool {
     region_after_comma || region_in_brackets
 }
 
+/// True when a word right before or after tokens `first..=last`, in the same sentence, is a
+/// French word written in capitals: a kicker shouted in capitals (EN UN CLIC, VIDÉO), where
+/// an acronym cannot be told from an ordinary word (UN, un).
+fn beside_french_capitals(analysis: &Analysis, first: usize, last: usize) -> bool {
+    let shouted_french = |i: usize| {
+        let info = &analysis.words[i];
+        in_capitals(analysis.tokens[i].text(analysis.text))
+            && info.fr_zipf >= SHOUTED_FRENCH_MIN_ZIPF
+            && info.fr_zipf > info.en_zipf
+    };
+    (first > 0 && analysis.adjacent(first - 1, first) && shouted_french(first - 1))
+        || (analysis.adjacent(last, last + 1) && shouted_french(last + 1))
+}
+
+/// Lowest French Zipf frequency of a word in capitals that makes the acronym beside it part of
+/// a shouted kicker: common French words (en, clic, vidéo, direct).
+const SHOUTED_FRENCH_MIN_ZIPF: f32 = 3.0;
+
 /// True when most letters of the paragraph are capitals (a headline in capitals), where an
 /// acronym cannot be told from an ordinary word.
 fn mostly_uppercase(text: &str) -> bool {
@@ -401,6 +420,22 @@ mod tests {
             fired_in(&article, 0),
             vec![("english_name", "WHO".to_string())]
         );
+    }
+
+    #[test]
+    fn acronyms_beside_french_words_in_capitals_are_left_alone() {
+        for text in [
+            "EN UN CLIC - Simon, Mahut et Serra s'inclinent au deuxième tour du tournoi.",
+            "Le mot du jour : UN CLIC suffit pour s'inscrire sur la liste électorale.",
+        ] {
+            assert!(fired_in(&[text], 0).is_empty(), "{text}");
+        }
+        for text in [
+            "Le secrétaire général de l'UN a appelé à un cessez-le-feu immédiat.",
+            "THE UN a voté la résolution mardi à New York.",
+        ] {
+            assert!(!fired_in(&[text], 0).is_empty(), "{text}");
+        }
     }
 
     #[test]
