@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::article_context::{others_margins, with_context};
 use crate::commands::{check_share, check_weight, load_model, metrics_line, stdout_error};
 use crate::dataset::{featurize_articles, LabeledParagraph};
 use crate::error::Result;
@@ -18,8 +17,8 @@ use crate::metrics::{roc_auc_interval, threshold_for_false_positive_rate, AucInt
 use crate::model::Model;
 use crate::progress;
 use crate::report::{
-    article_context_reason, article_verdict, csv_error, evidence_columns, judge, Reason,
-    ScoreOptions, Verdict,
+    article_context_reason, article_verdict, csv_error, evidence_columns, judge_article, Judgement,
+    Reason, ScoreOptions, Verdict,
 };
 
 /// Output formats of `eval`.
@@ -365,8 +364,15 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     check_share("--threshold", threshold)?;
     check_share("--max-flagged-share", args.max_flagged_share)?;
     check_weight("--article-context", args.article_context)?;
+    let options = ScoreOptions {
+        threshold,
+        min_words: args.min_words,
+        max_flagged_share: args.max_flagged_share,
+        min_flagged: args.min_flagged,
+        article_context: args.article_context,
+    };
     if args.format == EvalFormat::Csv {
-        return eval_rows(args, &model, threshold, out);
+        return eval_rows(args, &model, &options, out);
     }
     let markdown_excerpts = args.format == EvalFormat::Markdown;
     let mut kept = Kept::default();
@@ -378,9 +384,9 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     ];
     let mut article_ends = Vec::new();
     let mut rows_read = 0;
-    each_article(args, &model, threshold, &mut |article| {
+    each_article(args, &model, &options, &mut |article| {
         for row in article {
-            let (label, probability) = (row.label, row.probability);
+            let (label, probability) = (row.label, row.judgement.probability);
             let paragraph = &row.paragraph;
             let number = kept.labels.len() + 1;
             // Each paragraph is taken alone here, so the family rates do not depend on how a
@@ -407,8 +413,8 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
             kept.probabilities.push(probability);
             kept.labels.push(label);
             kept.has_doc.push(paragraph.doc.is_some());
-            kept.judged.push(row.judged);
-            kept.languages.push(row.language);
+            kept.judged.push(row.judgement.judged);
+            kept.languages.push(row.judgement.language);
             kept.groups.push(row.paragraph.group);
             kept.breakdown.push(by);
             rows_read += 1;
@@ -417,13 +423,6 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         Ok(())
     })?;
     kept.article_ends = article_ends;
-    let gate = ScoreOptions {
-        threshold,
-        min_words: args.min_words,
-        max_flagged_share: args.max_flagged_share,
-        min_flagged: args.min_flagged,
-        article_context: args.article_context,
-    };
     let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
     let all = Subset::of(&all_rows, &kept, threshold);
     let metrics = all.metrics.clone();
@@ -439,7 +438,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         all,
         article_context: args.article_context,
         operating_points: operating_points(&kept.probabilities, &kept.labels),
-        articles: ArticleRates::of(&kept, &gate),
+        articles: ArticleRates::of(&kept, &options),
         by,
         families: families.rates(),
         families_by: families_by
@@ -468,14 +467,8 @@ struct ContextRow {
     paragraph: LabeledParagraph,
     label: u8,
     features: ParagraphFeatures,
-    /// With the article context of `--article-context`.
-    probability: f64,
-    /// The other rows' average margin over the threshold ([`others_margins`]).
-    margin: f64,
-    /// Whether `score` judges the row.
-    judged: bool,
-    /// The language of a row left unjudged for its language.
-    language: Option<&'static str>,
+    /// Whether `score` judges the row, and its probability in its article.
+    judgement: Judgement,
 }
 
 /// Hands the rows of each article of `--data` to `on_article`, each with its probability as
@@ -483,33 +476,28 @@ struct ContextRow {
 fn each_article(
     args: &EvalArgs,
     model: &Model,
-    threshold: f64,
+    options: &ScoreOptions,
     on_article: &mut dyn FnMut(Vec<ContextRow>) -> Result<()>,
 ) -> Result<()> {
     let counter = progress::counter("extracting features:", "rows", args.progress);
     featurize_articles(&args.data, args.by.as_deref(), args.jobs, &mut |article| {
         counter.inc(article.len() as u64);
-        let log_odds: Vec<f64> = article
-            .iter()
-            .map(|(_, _, features)| model.log_odds(&features.values))
-            .collect();
-        let judgements: Vec<(bool, Option<&'static str>)> = article
-            .iter()
-            .map(|(paragraph, _, features)| judge(&paragraph.text, features, args.min_words))
-            .collect();
-        let judged: Vec<bool> = judgements.iter().map(|&(judged, _)| judged).collect();
-        let margins = others_margins(&log_odds, &judged, threshold);
+        let judgements = judge_article(
+            model,
+            &article
+                .iter()
+                .map(|(paragraph, _, features)| (paragraph.text.as_str(), features))
+                .collect::<Vec<_>>(),
+            options,
+        );
         let rows = article
             .into_iter()
-            .enumerate()
-            .map(|(i, (paragraph, label, features))| ContextRow {
+            .zip(judgements)
+            .map(|((paragraph, label, features), judgement)| ContextRow {
                 paragraph,
                 label,
                 features,
-                probability: with_context(log_odds[i], margins[i], args.article_context),
-                margin: margins[i],
-                judged: judgements[i].0,
-                language: judgements[i].1,
+                judgement,
             })
             .collect();
         on_article(rows)
@@ -523,9 +511,10 @@ fn each_article(
 fn eval_rows(
     args: &EvalArgs,
     model: &Model,
-    threshold: f64,
+    options: &ScoreOptions,
     out: &mut dyn Write,
 ) -> Result<Metrics> {
+    let threshold = options.threshold;
     let mut csv = csv::Writer::from_writer(out);
     let io = |e: csv::Error| stdout_error(csv_error(e));
     let mut header = vec!["id", "label"];
@@ -533,15 +522,15 @@ fn eval_rows(
     header.extend(["probability", "flagged", "features", "matches"]);
     csv.write_record(&header).map_err(io)?;
     let (mut probabilities, mut labels) = (Vec::new(), Vec::new());
-    each_article(args, model, threshold, &mut |article| {
+    each_article(args, model, options, &mut |article| {
         for row in article {
             let ContextRow {
                 paragraph,
                 label,
                 features,
-                probability,
-                ..
+                judgement,
             } = row;
+            let probability = judgement.probability;
             let (fired, matches) = evidence_columns(
                 features
                     .evidence
@@ -632,8 +621,9 @@ fn misjudged(
             contribution: c,
         })
         .collect();
-    if toward_error(weight * row.margin) > 0.0 {
-        features.push(article_context_reason(row.margin, weight));
+    let margin = row.judgement.margin;
+    if toward_error(weight * margin) > 0.0 {
+        features.push(article_context_reason(margin, weight));
     }
     features.sort_by(|a, b| toward_error(b.contribution).total_cmp(&toward_error(a.contribution)));
     features.truncate(MISJUDGED_FEATURES);
@@ -641,7 +631,7 @@ fn misjudged(
         id: row.paragraph.id.clone(),
         row: number,
         label,
-        probability: row.probability,
+        probability: row.judgement.probability,
         features,
         excerpt: if short {
             short_match(&row.paragraph.text)

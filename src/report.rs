@@ -326,6 +326,49 @@ pub fn article_context_reason(margin: f64, weight: f64) -> Reason {
     }
 }
 
+/// How one paragraph of an article is judged and scored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judgement {
+    /// Long enough to judge, and in French or English ([`judge`]).
+    pub judged: bool,
+    /// The language of a paragraph left unjudged for its language.
+    pub language: Option<&'static str>,
+    /// Probability of poor machine translation, the article context included.
+    pub probability: f64,
+    /// The other paragraphs' average margin over the threshold
+    /// ([`crate::article_context::others_margins`]).
+    pub margin: f64,
+}
+
+/// Judges and scores the paragraphs of one article, given each one's text and features: each
+/// alone, then with what the others say ([`crate::article_context`]).
+pub fn judge_article(
+    model: &Model,
+    paragraphs: &[(&str, &ParagraphFeatures)],
+    options: &ScoreOptions,
+) -> Vec<Judgement> {
+    let log_odds: Vec<f64> = paragraphs
+        .iter()
+        .map(|(_, features)| model.log_odds(&features.values))
+        .collect();
+    let judgements: Vec<(bool, Option<&'static str>)> = paragraphs
+        .iter()
+        .map(|(text, features)| judge(text, features, options.min_words))
+        .collect();
+    let judged: Vec<bool> = judgements.iter().map(|&(judged, _)| judged).collect();
+    let margins = others_margins(&log_odds, &judged, options.threshold);
+    judgements
+        .into_iter()
+        .zip(log_odds.into_iter().zip(margins))
+        .map(|((judged, language), (z, margin))| Judgement {
+            judged,
+            language,
+            probability: with_context(z, margin, options.article_context),
+            margin,
+        })
+        .collect()
+}
+
 /// Scores the paragraphs of one article.
 pub fn score_article(
     model: &Model,
@@ -335,19 +378,20 @@ pub fn score_article(
 ) -> ArticleReport {
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let features = extract_article(&texts);
-    let log_odds: Vec<f64> = features.iter().map(|f| model.log_odds(&f.values)).collect();
-    let judgements: Vec<(bool, Option<&'static str>)> = paragraphs
-        .iter()
-        .zip(&features)
-        .map(|(paragraph, features)| judge(&paragraph.text, features, options.min_words))
-        .collect();
-    let judged: Vec<bool> = judgements.iter().map(|&(judged, _)| judged).collect();
-    let margins = others_margins(&log_odds, &judged, options.threshold);
+    let judgements = judge_article(
+        model,
+        &texts.iter().copied().zip(&features).collect::<Vec<_>>(),
+        options,
+    );
     let mut reports = Vec::with_capacity(paragraphs.len());
-    for (i, (paragraph, features)) in paragraphs.iter().zip(features).enumerate() {
-        let (judged, language) = judgements[i];
-        let probability = with_context(log_odds[i], margins[i], options.article_context);
-        let reasons = reasons(model, &features.values, margins[i], options.article_context);
+    for ((paragraph, features), judgement) in paragraphs.iter().zip(features).zip(judgements) {
+        let Judgement {
+            judged,
+            language,
+            probability,
+            margin,
+        } = judgement;
+        let reasons = reasons(model, &features.values, margin, options.article_context);
         let text = &paragraph.text;
         let mut offsets = CharOffsets::new(text);
         let evidence = features
