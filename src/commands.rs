@@ -59,7 +59,7 @@ pub fn load_model(path: Option<&Path>) -> Result<Model> {
     }
 }
 
-pub(crate) fn check_share(name: &'static str, value: f64) -> Result<()> {
+fn check_share(name: &'static str, value: f64) -> Result<()> {
     if (0.0..=1.0).contains(&value) {
         Ok(())
     } else {
@@ -70,8 +70,31 @@ pub(crate) fn check_share(name: &'static str, value: f64) -> Result<()> {
     }
 }
 
+/// The options that judge paragraphs and give articles their verdict, each checked: the
+/// model's threshold unless `threshold` is given.
+pub(crate) fn score_options(
+    model: &Model,
+    threshold: Option<f64>,
+    min_words: usize,
+    max_flagged_share: f64,
+    min_flagged: usize,
+    article_context: f64,
+) -> Result<ScoreOptions> {
+    let threshold = threshold.unwrap_or(model.threshold);
+    check_share("--threshold", threshold)?;
+    check_share("--max-flagged-share", max_flagged_share)?;
+    check_weight("--article-context", article_context)?;
+    Ok(ScoreOptions {
+        threshold,
+        min_words,
+        max_flagged_share,
+        min_flagged,
+        article_context,
+    })
+}
+
 /// Checks that an option holding a weight is a finite number of 0 or more.
-pub(crate) fn check_weight(name: &'static str, value: f64) -> Result<()> {
+fn check_weight(name: &'static str, value: f64) -> Result<()> {
     if value.is_finite() && value >= 0.0 {
         Ok(())
     } else {
@@ -131,17 +154,14 @@ pub fn score(
     errors: &mut dyn Write,
 ) -> Result<Outcome> {
     let model = load_model(args.model.as_deref())?;
-    let threshold = args.threshold.unwrap_or(model.threshold);
-    check_share("--threshold", threshold)?;
-    check_share("--max-flagged-share", args.max_flagged_share)?;
-    check_weight("--article-context", args.article_context)?;
-    let options = ScoreOptions {
-        threshold,
-        min_words: args.min_words,
-        max_flagged_share: args.max_flagged_share,
-        min_flagged: args.min_flagged,
-        article_context: args.article_context,
-    };
+    let options = score_options(
+        &model,
+        args.threshold,
+        args.min_words,
+        args.max_flagged_share,
+        args.min_flagged,
+        args.article_context,
+    )?;
     let detail = match (gate, args.quiet) {
         (false, false) => Detail::Paragraphs,
         (false, true) => Detail::Errors,

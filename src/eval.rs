@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::commands::{check_share, check_weight, load_model, metrics_line, stdout_error};
+use crate::commands::{load_model, metrics_line, score_options, stdout_error};
 use crate::dataset::{featurize_articles, LabeledParagraph};
 use crate::error::Result;
 use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
@@ -360,17 +360,15 @@ impl ArticleRates {
 /// Evaluates a model on labeled data, reading it article by article.
 pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
-    let threshold = args.threshold.unwrap_or(model.threshold);
-    check_share("--threshold", threshold)?;
-    check_share("--max-flagged-share", args.max_flagged_share)?;
-    check_weight("--article-context", args.article_context)?;
-    let options = ScoreOptions {
-        threshold,
-        min_words: args.min_words,
-        max_flagged_share: args.max_flagged_share,
-        min_flagged: args.min_flagged,
-        article_context: args.article_context,
-    };
+    let options = score_options(
+        &model,
+        args.threshold,
+        args.min_words,
+        args.max_flagged_share,
+        args.min_flagged,
+        args.article_context,
+    )?;
+    let threshold = options.threshold;
     if args.format == EvalFormat::Csv {
         return eval_rows(args, &model, &options, out);
     }

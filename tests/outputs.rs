@@ -719,22 +719,23 @@ fn eval_blocks_the_articles_gate_blocks() {
 #[test]
 fn eval_and_score_agree_on_each_probability_in_context() {
     let data = path("labeled.csv");
-    for weight in ["0", "0.4", "3"] {
-        let (code, stdout, stderr) = run(&[
-            "score",
+    let scored = |weight: &str| -> Vec<Value> {
+        let args = [
             "--data",
             &data,
             "--format",
             "jsonl",
             "--article-context",
             weight,
-        ]);
+        ];
+        let (code, stdout, stderr) = run(&[&["score"], &args[..]].concat());
         assert_eq!(code, 0, "{stderr}");
-        let scored: Vec<f64> = jsonl(&stdout)
+        jsonl(&stdout)
             .into_iter()
             .filter(|r| r["type"] == "paragraph")
-            .map(|r| r["probability"].as_f64().unwrap())
-            .collect();
+            .collect()
+    };
+    for weight in ["0", "0.4", "3"] {
         let (code, stdout, stderr) = run(&[
             "eval",
             "--data",
@@ -749,28 +750,18 @@ fn eval_and_score_agree_on_each_probability_in_context() {
             .records()
             .map(|r| r.unwrap()[2].parse().unwrap())
             .collect();
+        let scored = scored(weight);
         assert_eq!(scored.len(), evaluated.len());
         for (s, e) in scored.iter().zip(&evaluated) {
+            let s = s["probability"].as_f64().unwrap();
             assert!((s - e).abs() < 1e-4, "weight {weight}: score {s}, eval {e}");
         }
     }
-    let (_, stdout, _) = run(&["score", "--data", &data, "--format", "jsonl"]);
-    let alone = run(&[
-        "score",
-        "--data",
-        &data,
-        "--format",
-        "jsonl",
-        "--article-context",
-        "0",
-    ])
-    .1;
-    let context: Vec<Value> = jsonl(&stdout);
-    let alone: Vec<Value> = jsonl(&alone);
+    let (context, alone) = (scored("0.4"), scored("0"));
     let raised: Vec<(&Value, &Value)> = context
         .iter()
         .zip(&alone)
-        .filter(|(c, a)| c["type"] == "paragraph" && c["probability"] != a["probability"])
+        .filter(|(c, a)| c["probability"] != a["probability"])
         .collect();
     assert!(!raised.is_empty());
     for (c, a) in raised {
