@@ -88,6 +88,11 @@ const BEFORE_AN_INFINITIVE: &[&str] = &[
 ];
 /// Nouns after which an adjective may describe someone else: "une fois seul, il…".
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
+/// Singular determiners with a gender: after one, a feminine plural adjective (-es) cannot
+/// describe the noun and agrees with another ("les causes restent pour le moment inconnues").
+const SINGULAR_DETERMINERS: &[&str] = &[
+    "ce", "cet", "cette", "l'", "la", "le", "ma", "mon", "sa", "son", "ta", "ton", "un", "une",
+];
 /// Words before a determiner after which the adjective may agree with another noun: with two
 /// nouns ("un homme et une femme heureux"), or with the noun the phrase completes ("la coupe
 /// du monde féminine", "une boîte de la marque noire"). "du" and "au" hold such a "de" or "à".
@@ -573,6 +578,8 @@ fn adjective_after(
         && !NOUNS_IN_APPOSITION.contains(&tokens[next].norm.as_str());
     if !clash
         || NOUNS_BEFORE_A_DETACHED_ADJECTIVE.contains(&tokens[noun].norm.as_str())
+        || (SINGULAR_DETERMINERS.contains(&tokens[determiner].norm.as_str())
+            && tokens[next].norm.ends_with("es"))
         || matches!(tokens[determiner].norm.as_str(), "au" | "du")
         || (matches!(tokens[determiner].norm.as_str(), "aux" | "des")
             && same_sentence(tokens, next, next + 1)
