@@ -1,7 +1,7 @@
 //! Properties of the library on arbitrary text (French letters, « » " ’ quotes, digits,
 //! punctuation, line breaks, very long words): segmentation and scoring never panic,
-//! probabilities stay in [0, 1], every evidence span points at its match, and scoring is
-//! deterministic down to the byte.
+//! probabilities stay in [0, 1], every evidence span points at its match, the article context
+//! only raises probabilities, and scoring is deterministic down to the byte.
 
 use std::sync::LazyLock;
 
@@ -127,12 +127,16 @@ fn word_break_text() -> impl Strategy<Value = String> {
 }
 
 fn score(text: &str) -> ArticleReport {
+    score_with_context(text, calque::article_context::DEFAULT_WEIGHT)
+}
+
+fn score_with_context(text: &str, article_context: f64) -> ArticleReport {
     let options = ScoreOptions {
         threshold: MODEL.threshold,
         min_words: 3,
         max_flagged_share: 0.2,
         min_flagged: 1,
-        article_context: calque::article_context::DEFAULT_WEIGHT,
+        article_context,
     };
     score_article(&MODEL, "propriete.txt", &paragraphs(text), &options)
 }
@@ -223,6 +227,20 @@ proptest! {
                 let by_chars: String =
                     text.chars().skip(e.char_start).take(e.char_end - e.char_start).collect();
                 prop_assert_eq!(by_chars, e.matched.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn the_article_context_only_raises_and_leaves_clean_articles_alone(text in text()) {
+        let (alone, context) = (score_with_context(&text, 0.0), score(&text));
+        for (a, c) in alone.paragraphs.iter().zip(&context.paragraphs) {
+            prop_assert!(c.probability >= a.probability, "{} < {}", c.probability, a.probability);
+            prop_assert_eq!(a.judged, c.judged);
+        }
+        if alone.flagged == 0 {
+            for (a, c) in alone.paragraphs.iter().zip(&context.paragraphs) {
+                prop_assert_eq!(a.probability, c.probability);
             }
         }
     }
