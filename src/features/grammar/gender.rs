@@ -89,7 +89,7 @@ const BEFORE_AN_INFINITIVE: &[&str] = &[
 /// Nouns after which an adjective may describe someone else: "une fois seul, il…".
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
 /// Singular determiners with a gender: after one, a feminine plural adjective (-es) cannot
-/// describe the noun and agrees with another ("les causes restent pour le moment inconnues").
+/// describe the noun and agrees with another ("les circonstances restent à ce stade inconnues").
 const SINGULAR_DETERMINERS: &[&str] = &[
     "ce", "cet", "cette", "l'", "la", "le", "ma", "mon", "sa", "son", "ta", "ton", "un", "une",
 ];

@@ -581,7 +581,7 @@ mod tests {
                     Une panne moteur survenue en mer a retenu une équipe vainqueur au port. \
                     Le bouche à oreille a suivi le tête à queue, puis un face à face. \
                     Les lectrices des magazines âgées de vingt ans, une aide aux salariés \
-                    destinée à l'emploi. Les causes restent pour le moment inconnues.";
+                    destinée à l'emploi. Les circonstances restent à ce stade inconnues.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
