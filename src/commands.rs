@@ -70,27 +70,38 @@ fn check_share(name: &'static str, value: f64) -> Result<()> {
     }
 }
 
-/// The options that judge paragraphs and give articles their verdict, each checked: the
-/// model's threshold unless `threshold` is given.
-pub(crate) fn score_options(
-    model: &Model,
-    threshold: Option<f64>,
-    min_words: usize,
-    max_flagged_share: f64,
-    min_flagged: usize,
-    article_context: f64,
-) -> Result<ScoreOptions> {
-    let threshold = threshold.unwrap_or(model.threshold);
-    check_share("--threshold", threshold)?;
-    check_share("--max-flagged-share", max_flagged_share)?;
-    check_weight("--article-context", article_context)?;
-    Ok(ScoreOptions {
-        threshold,
-        min_words,
-        max_flagged_share,
-        min_flagged,
-        article_context,
-    })
+/// How paragraphs are judged and articles given their verdict, as the command line gives them
+/// to `score`, `gate` and `eval`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictArgs {
+    /// Overrides the model's threshold.
+    pub threshold: Option<f64>,
+    /// Paragraphs with fewer words are not judged. In `eval`, this acts on the verdicts on
+    /// articles only: the paragraph metrics count every row.
+    pub min_words: usize,
+    /// Largest flagged share of an article that passes.
+    pub max_flagged_share: f64,
+    /// Fewest flagged paragraphs that block an article.
+    pub min_flagged: usize,
+    /// Weight of the article context (see [`ScoreOptions::article_context`]).
+    pub article_context: f64,
+}
+
+impl VerdictArgs {
+    /// The options, each checked: the model's threshold unless one is given.
+    pub fn options(&self, model: &Model) -> Result<ScoreOptions> {
+        let threshold = self.threshold.unwrap_or(model.threshold);
+        check_share("--threshold", threshold)?;
+        check_share("--max-flagged-share", self.max_flagged_share)?;
+        check_weight("--article-context", self.article_context)?;
+        Ok(ScoreOptions {
+            threshold,
+            min_words: self.min_words,
+            max_flagged_share: self.max_flagged_share,
+            min_flagged: self.min_flagged,
+            article_context: self.article_context,
+        })
+    }
 }
 
 /// Checks that an option holding a weight is a finite number of 0 or more.
@@ -116,16 +127,8 @@ pub struct ScoreArgs {
     pub model: Option<PathBuf>,
     /// Output format.
     pub format: Format,
-    /// Overrides the model's threshold.
-    pub threshold: Option<f64>,
-    /// Paragraphs with fewer words are not judged.
-    pub min_words: usize,
-    /// Largest flagged share of an article that passes.
-    pub max_flagged_share: f64,
-    /// Fewest flagged paragraphs that block an article.
-    pub min_flagged: usize,
-    /// Weight of the article context (see [`ScoreOptions::article_context`]).
-    pub article_context: f64,
+    /// Threshold and verdict options.
+    pub verdict: VerdictArgs,
     /// Input limits and format.
     pub read: ReadOptions,
     /// `score`: write only the inputs that could not be read; `gate`: only blocked articles.
@@ -154,14 +157,7 @@ pub fn score(
     errors: &mut dyn Write,
 ) -> Result<Outcome> {
     let model = load_model(args.model.as_deref())?;
-    let options = score_options(
-        &model,
-        args.threshold,
-        args.min_words,
-        args.max_flagged_share,
-        args.min_flagged,
-        args.article_context,
-    )?;
+    let options = args.verdict.options(&model)?;
     let detail = match (gate, args.quiet) {
         (false, false) => Detail::Paragraphs,
         (false, true) => Detail::Errors,

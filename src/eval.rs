@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::commands::{load_model, metrics_line, score_options, stdout_error};
+use crate::commands::{load_model, metrics_line, stdout_error, VerdictArgs};
 use crate::dataset::{featurize_articles, LabeledParagraph};
 use crate::error::Result;
 use crate::features::{extract_article, Evidence, ParagraphFeatures, FEATURES};
@@ -50,8 +50,9 @@ pub struct EvalArgs {
     pub model: Option<PathBuf>,
     /// Output format.
     pub format: EvalFormat,
-    /// Overrides the model's threshold.
-    pub threshold: Option<f64>,
+    /// Threshold and the gate's options, for the verdict on each article of the data (rows
+    /// sharing `doc`), which also lend each other their margins over the threshold.
+    pub verdict: VerdictArgs,
     /// A column to break the metrics down by (e.g. `source`).
     pub by: Option<String>,
     /// How many of the worst false positives and false negatives to list.
@@ -62,16 +63,6 @@ pub struct EvalArgs {
     pub progress: bool,
     /// Threads extracting features.
     pub jobs: usize,
-    /// In the verdicts on articles, paragraphs with fewer words are not judged, as in `score`;
-    /// the paragraph metrics count every row.
-    pub min_words: usize,
-    /// The gate's `--max-flagged-share`, for the verdict on each article of the data.
-    pub max_flagged_share: f64,
-    /// The gate's `--min-flagged`.
-    pub min_flagged: usize,
-    /// Weight of the article context, as in `score`: rows sharing `doc` lend each other their
-    /// margins over the threshold.
-    pub article_context: f64,
 }
 
 /// How often one family fires on each label, and its commonest false alarms.
@@ -360,14 +351,7 @@ impl ArticleRates {
 /// Evaluates a model on labeled data, reading it article by article.
 pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let model = load_model(args.model.as_deref())?;
-    let options = score_options(
-        &model,
-        args.threshold,
-        args.min_words,
-        args.max_flagged_share,
-        args.min_flagged,
-        args.article_context,
-    )?;
+    let options = args.verdict.options(&model)?;
     let threshold = options.threshold;
     if args.format == EvalFormat::Csv {
         return eval_rows(args, &model, &options, out);
@@ -404,7 +388,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
                     &model,
                     number,
                     &row,
-                    args.article_context,
+                    options.article_context,
                     markdown_excerpts,
                 )
             });
@@ -434,7 +418,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
     let [worst_false_positives, worst_false_negatives] = worst.map(|w| w.list);
     let report = EvalReport {
         all,
-        article_context: args.article_context,
+        article_context: options.article_context,
         operating_points: operating_points(&kept.probabilities, &kept.labels),
         articles: ArticleRates::of(&kept, &options),
         by,

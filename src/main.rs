@@ -12,7 +12,8 @@ use encoding_rs::Encoding;
 use calque::article_context::DEFAULT_WEIGHT as DEFAULT_ARTICLE_CONTEXT;
 use calque::atomic_file::to_stdout_or_file;
 use calque::commands::{
-    self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, DEFAULT_WORST,
+    self, EvalArgs, EvalFormat, FeaturesArgs, Outcome, ScoreArgs, TrainArgs, VerdictArgs,
+    DEFAULT_WORST,
 };
 use calque::input::{encoding_for_label, InputFormat, ReadOptions, DEFAULT_MAX_BYTES};
 use calque::model::FitParams;
@@ -239,9 +240,16 @@ struct VerdictCli {
 }
 
 impl VerdictCli {
-    /// `--min-flagged` as a count (a value past `usize` can never be reached anyway).
-    fn min_flagged(&self) -> usize {
-        usize::try_from(self.min_flagged).unwrap_or(usize::MAX)
+    /// The library's options, with the command's `--threshold`. `--min-flagged` becomes a
+    /// count (a value past `usize` can never be reached anyway).
+    fn library(&self, threshold: Option<f64>) -> VerdictArgs {
+        VerdictArgs {
+            threshold,
+            min_words: self.min_words,
+            max_flagged_share: self.max_flagged_share,
+            min_flagged: usize::try_from(self.min_flagged).unwrap_or(usize::MAX),
+            article_context: self.article_context,
+        }
     }
 }
 
@@ -424,11 +432,7 @@ fn score_args(common: Common, format: Format, quiet: bool, color: bool) -> Score
         data: common.data,
         model: common.model,
         format,
-        threshold: common.threshold,
-        min_words: common.verdict.min_words,
-        max_flagged_share: common.verdict.max_flagged_share,
-        min_flagged: common.verdict.min_flagged(),
-        article_context: common.verdict.article_context,
+        verdict: common.verdict.library(common.threshold),
         read: common.read.library(),
         quiet,
         color,
@@ -508,16 +512,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     EvalFormatCli::Markdown => EvalFormat::Markdown,
                     EvalFormatCli::Csv => EvalFormat::Csv,
                 },
-                threshold: args.threshold,
+                verdict: args.verdict.library(args.threshold),
                 by: args.by,
                 worst: args.worst,
                 color: args.color.for_stdout(),
                 progress: true,
                 jobs: jobs(args.jobs),
-                min_words: args.verdict.min_words,
-                max_flagged_share: args.verdict.max_flagged_share,
-                min_flagged: args.verdict.min_flagged(),
-                article_context: args.verdict.article_context,
             };
             commands::eval(&eval, &mut out).context("calque eval")?;
             Outcome::Success
