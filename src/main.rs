@@ -232,8 +232,9 @@ struct VerdictCli {
     min_flagged: u64,
     /// How much a paragraph's probability rises with the rest of its article: its log-odds
     /// gain this share of the average margin by which the article's other judged paragraphs
-    /// stand over the threshold (each capped at 3). Nothing is added in an article with no
-    /// flagged paragraph; 0 scores every paragraph alone. Example: --article-context 0
+    /// stand over the threshold (each capped at 3, averaged over one more paragraph than there
+    /// are, so a lone neighbour lends half). Nothing is added in an article with no flagged
+    /// paragraph; 0 scores every paragraph alone. Example: --article-context 0
     #[arg(long, default_value_t = DEFAULT_ARTICLE_CONTEXT, value_name = "W",
           allow_negative_numbers = true)]
     article_context: f64,
