@@ -233,14 +233,6 @@ struct Kept {
     groups: Vec<String>,
     /// Value of the `--by` column.
     breakdown: Vec<String>,
-    /// Whether the row has a `doc`: only such rows make articles of several paragraphs.
-    has_doc: Vec<bool>,
-    /// Whether the row is judged, as `score` judges it.
-    judged: Vec<bool>,
-    /// The language of a row left unjudged for its language.
-    languages: Vec<Option<&'static str>>,
-    /// One past the last row of each article, in order.
-    article_ends: Vec<usize>,
 }
 
 /// How many articles of one kind the data holds, and how many the gate blocks.
@@ -273,10 +265,9 @@ pub struct ArticleRates {
 }
 
 impl ArticleRates {
-    /// The verdict on every article of `kept` made of rows with a `doc`; `None` when there is
-    /// none.
-    fn of(kept: &Kept, options: &ScoreOptions) -> Option<Self> {
-        let mut rates = ArticleRates {
+    /// No article counted yet, with the options the verdicts are given with.
+    fn new(options: &ScoreOptions) -> Self {
+        ArticleRates {
             max_flagged_share: options.max_flagged_share,
             min_flagged: options.min_flagged,
             min_words: options.min_words,
@@ -284,34 +275,37 @@ impl ArticleRates {
             human: ArticleCount::default(),
             machine: ArticleCount::default(),
             mixed: ArticleCount::default(),
-        };
-        let mut start = 0;
-        for &end in &kept.article_ends {
-            let rows = start..end;
-            start = end;
-            if !kept.has_doc[rows.clone()].iter().all(|&d| d) {
-                continue;
-            }
-            let judged = rows.clone().filter(|&i| kept.judged[i]).count();
-            let flagged = rows
-                .clone()
-                .filter(|&i| kept.judged[i] && kept.probabilities[i] >= options.threshold)
-                .count();
-            let languages: Vec<&str> = rows.clone().filter_map(|i| kept.languages[i]).collect();
-            let (verdict, _) = article_verdict(judged, flagged, &languages, options);
-            let labels = &kept.labels[rows];
-            let count = if labels.iter().all(|&l| l == 0) {
-                &mut rates.human
-            } else if labels.iter().all(|&l| l == 1) {
-                &mut rates.machine
-            } else {
-                &mut rates.mixed
-            };
-            count.articles += 1;
-            count.blocked += usize::from(verdict == Verdict::Block);
         }
-        let total = rates.human.articles + rates.machine.articles + rates.mixed.articles;
-        (total > 0).then_some(rates)
+    }
+
+    /// Counts the verdict on one article, given each row's label, whether it has a `doc`, and
+    /// its judgement. A row without a `doc` is an article of its own, and is not counted.
+    fn add(&mut self, rows: &[(u8, bool, Judgement)], options: &ScoreOptions) {
+        if rows.is_empty() || !rows.iter().all(|&(_, has_doc, _)| has_doc) {
+            return;
+        }
+        let judged = rows.iter().filter(|(_, _, j)| j.judged).count();
+        let flagged = rows
+            .iter()
+            .filter(|(_, _, j)| j.judged && j.probability >= options.threshold)
+            .count();
+        let languages: Vec<&str> = rows.iter().filter_map(|(_, _, j)| j.language).collect();
+        let (verdict, _) = article_verdict(judged, flagged, &languages, options);
+        let count = if rows.iter().all(|&(label, _, _)| label == 0) {
+            &mut self.human
+        } else if rows.iter().all(|&(label, _, _)| label == 1) {
+            &mut self.machine
+        } else {
+            &mut self.mixed
+        };
+        count.articles += 1;
+        count.blocked += usize::from(verdict == Verdict::Block);
+    }
+
+    /// The counts, or `None` when the data held no article with a `doc`.
+    fn counted(self) -> Option<Self> {
+        let total = self.human.articles + self.machine.articles + self.mixed.articles;
+        (total > 0).then_some(self)
     }
 
     /// One row per kind of article, as printed: what it is, how many, how many blocked (and
@@ -364,9 +358,13 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         Worst::new(0, args.worst, threshold),
         Worst::new(1, args.worst, threshold),
     ];
-    let mut article_ends = Vec::new();
-    let mut rows_read = 0;
+    let mut articles = ArticleRates::new(&options);
     each_article(args, &model, &options, &mut |article| {
+        let verdict_rows: Vec<(u8, bool, Judgement)> = article
+            .iter()
+            .map(|row| (row.label, row.paragraph.doc.is_some(), row.judgement))
+            .collect();
+        articles.add(&verdict_rows, &options);
         for row in article {
             let (label, probability) = (row.label, row.judgement.probability);
             let paragraph = &row.paragraph;
@@ -394,17 +392,11 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
             });
             kept.probabilities.push(probability);
             kept.labels.push(label);
-            kept.has_doc.push(paragraph.doc.is_some());
-            kept.judged.push(row.judgement.judged);
-            kept.languages.push(row.judgement.language);
             kept.groups.push(row.paragraph.group);
             kept.breakdown.push(by);
-            rows_read += 1;
         }
-        article_ends.push(rows_read);
         Ok(())
     })?;
-    kept.article_ends = article_ends;
     let all_rows: Vec<usize> = (0..kept.labels.len()).collect();
     let all = Subset::of(&all_rows, &kept, threshold);
     let metrics = all.metrics.clone();
@@ -420,7 +412,7 @@ pub fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<Metrics> {
         all,
         article_context: options.article_context,
         operating_points: operating_points(&kept.probabilities, &kept.labels),
-        articles: ArticleRates::of(&kept, &options),
+        articles: articles.counted(),
         by,
         families: families.rates(),
         families_by: families_by
@@ -951,15 +943,6 @@ mod tests {
     fn articles_are_counted_by_their_labels_and_rows_without_doc_make_none() {
         // Articles: two human rows (one flagged), two machine rows (both flagged), a mixed
         // pair (both flagged), one row without a doc, and a machine row too short to judge.
-        let kept = Kept {
-            probabilities: vec![0.9, 0.1, 0.9, 0.8, 0.9, 0.9, 0.9, 0.9],
-            labels: vec![0, 0, 1, 1, 0, 1, 1, 1],
-            has_doc: vec![true, true, true, true, true, true, false, true],
-            judged: vec![true, true, true, true, true, true, true, false],
-            languages: vec![None; 8],
-            article_ends: vec![2, 4, 6, 7, 8],
-            ..Kept::default()
-        };
         let options = ScoreOptions {
             threshold: 0.5,
             min_words: 5,
@@ -967,17 +950,38 @@ mod tests {
             min_flagged: 2,
             article_context: crate::article_context::DEFAULT_WEIGHT,
         };
-        let rates = ArticleRates::of(&kept, &options).unwrap();
+        let row = |label: u8, has_doc: bool, judged: bool, probability: f64| {
+            let judgement = Judgement {
+                judged,
+                language: None,
+                probability,
+                margin: 0.0,
+            };
+            (label, has_doc, judgement)
+        };
+        let articles = [
+            vec![row(0, true, true, 0.9), row(0, true, true, 0.1)],
+            vec![row(1, true, true, 0.9), row(1, true, true, 0.8)],
+            vec![row(0, true, true, 0.9), row(1, true, true, 0.9)],
+            vec![row(1, false, true, 0.9)],
+            vec![row(1, true, false, 0.9)],
+        ];
+        let mut rates = ArticleRates::new(&options);
+        for article in &articles {
+            rates.add(article, &options);
+        }
+        let rates = rates.counted().unwrap();
         let count = |articles, blocked| ArticleCount { articles, blocked };
         assert_eq!(rates.human, count(1, 0));
         // The unjudged row is an article with nothing to judge: blocked, as `gate` does.
         assert_eq!(rates.machine, count(2, 2));
         assert_eq!(rates.mixed, count(1, 1));
-        let no_doc = Kept {
-            has_doc: vec![false; 8],
-            ..kept
-        };
-        assert_eq!(ArticleRates::of(&no_doc, &options), None);
+        let mut no_doc = ArticleRates::new(&options);
+        for article in &articles {
+            let without: Vec<_> = article.iter().map(|&(l, _, j)| (l, false, j)).collect();
+            no_doc.add(&without, &options);
+        }
+        assert_eq!(no_doc.counted(), None);
     }
 
     #[test]

@@ -802,13 +802,18 @@ mod tests {
         }
     }
 
+    /// An article of two paragraphs: one full of English traces, then one of clean French.
+    fn slip_then_clean() -> Vec<Paragraph> {
+        paragraphs(
+            "Yesterday, Putin a rencontré son adviseur au Kremlin pour la réunion.\n\n\
+             Le ministre a présenté son budget devant les députés de la commission.",
+        )
+    }
+
     #[test]
     fn a_paragraph_among_flagged_ones_is_raised_and_told_why() {
         let model = Model::default_model().unwrap();
-        let article = paragraphs(
-            "Yesterday, Putin a rencontré son adviseur au Kremlin pour la réunion.\n\n\
-             Le ministre a présenté son budget devant les députés de la commission.",
-        );
+        let article = slip_then_clean();
         let alone = ScoreOptions {
             article_context: 0.0,
             ..options()
@@ -832,10 +837,7 @@ mod tests {
     #[test]
     fn an_article_is_blocked_only_with_enough_flagged_paragraphs() {
         let model = Model::default_model().unwrap();
-        let article = paragraphs(
-            "Yesterday, Putin a rencontré son adviseur au Kremlin pour la réunion.\n\n\
-             Le ministre a présenté son budget devant les députés de la commission.",
-        );
+        let article = slip_then_clean();
         let spared = score_article(&model, "a.txt", &article, &options());
         assert_eq!((spared.judged, spared.flagged), (2, 1));
         assert_eq!(spared.verdict, Verdict::Pass);
