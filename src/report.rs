@@ -224,7 +224,7 @@ const MAX_REASONS: usize = 5;
 /// English: paragraphs under `min_words` words are not judged (navigation, bylines), nor are
 /// those whatlang places in another language, which calque's features cannot read. Language ID
 /// runs only where many words are rare in French and no sentence is English.
-pub fn judge(
+fn judge(
     text: &str,
     features: &ParagraphFeatures,
     min_words: usize,
@@ -294,7 +294,7 @@ pub fn article_verdict(
 
 /// The features that raised a paragraph's probability most, largest first, the article
 /// context among them when the other paragraphs stand `margin` over the threshold.
-pub fn reasons(model: &Model, values: &[f64], margin: f64, weight: f64) -> Vec<Reason> {
+fn reasons(model: &Model, values: &[f64], margin: f64, weight: f64) -> Vec<Reason> {
     let mut reasons: Vec<Reason> = model
         .contributions(values)
         .iter()
@@ -329,7 +329,7 @@ pub fn article_context_reason(margin: f64, weight: f64) -> Reason {
 /// How one paragraph of an article is judged and scored.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Judgement {
-    /// Long enough to judge, and in French or English ([`judge`]).
+    /// Long enough to judge (`--min-words`), and in French or English.
     pub judged: bool,
     /// The language of a paragraph left unjudged for its language.
     pub language: Option<&'static str>,
