@@ -150,6 +150,9 @@ pub(super) fn determiner_gender(
     if dernier_next && matches!(tokens[i].norm.as_str(), "ce" | "cet" | "cette" | "ces") {
         return;
     }
+    if ordinal_before_verb(analysis, i) {
+        return;
+    }
     let mut j = i + 1;
     while same_sentence(tokens, i, j) {
         // A capitalised word is a name; an accepted English phrase (le machine learning) and a
@@ -496,6 +499,30 @@ fn is_role_noun(word: &str) -> bool {
         || word
             .strip_suffix('s')
             .is_some_and(|w| role_nouns.contains(w))
+}
+
+/// Ordinals that stand for a noun named before: le premier, la dernière, le second.
+const ORDINALS: &[&str] = &[
+    "dernier",
+    "dernière",
+    "premier",
+    "première",
+    "second",
+    "seconde",
+];
+
+/// True when the determiner at `i` and the ordinal after it stand for a noun named before, and
+/// the word after them is the present of a French -er verb that the noun list also holds in
+/// the other gender: "le premier date du 12 mars", "la seconde remonte à 2019".
+fn ordinal_before_verb(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    matches!(tokens[i].norm.as_str(), "la" | "le")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|ordinal| ORDINALS.contains(&ordinal.norm.as_str()))
+        && same_sentence(tokens, i, i + 2)
+        && tokens[i + 2].norm.ends_with('e')
+        && is_french_infinitive(&LEXICONS.words, &format!("{}r", tokens[i + 2].norm))
 }
 
 /// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".

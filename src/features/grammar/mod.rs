@@ -460,6 +460,20 @@ mod tests {
             "gender_clash"
         )
         .is_empty());
+        // So is the word after "le premier", "la seconde" standing for a noun named before;
+        // an ordinal before a noun of the other gender still clashes.
+        assert!(grammar(
+            "Il détient deux records. Le premier date de 2011, la seconde marque remonte à mars.",
+            "gender_clash"
+        )
+        .is_empty());
+        assert_eq!(
+            grammar(
+                "Il a remporté le premier saison du tournoi.",
+                "gender_clash"
+            ),
+            vec!["le premier saison"]
+        );
     }
 
     #[test]
