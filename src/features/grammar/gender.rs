@@ -513,7 +513,7 @@ const ORDINALS: &[&str] = &[
 
 /// True when the determiner at `i` and the ordinal after it stand for a noun named before, and
 /// the word after them is the present of a French -er verb that the noun list also holds in
-/// the other gender: "le premier date du 12 mars", "la seconde remonte à 2019".
+/// the other gender: "le premier date de 2011", "la seconde remonte à 2019".
 fn ordinal_before_verb(analysis: &Analysis, i: usize) -> bool {
     let tokens = &analysis.tokens;
     matches!(tokens[i].norm.as_str(), "la" | "le")
