@@ -2,16 +2,18 @@
 //! turns of phrase each side favours, which calibrate the other signals: a long paragraph has
 //! more chances to fire anything, machine translation leaves more words French does not use,
 //! it seldom produces notamment or d'ailleurs, which English has no one word for, the pronouns
-//! on, en and y, where English writes a passive, "people" or nothing, or the near future (va
-//! falloir), where English writes "will", and it writes cependant or y compris more often than
-//! people do. Conjugated forms of listed verbs count as known ([`crate::verb_forms`]). Speech
-//! reported in the present tense, the subject after the verb (« … », explique le maire), leans
-//! to French writing too ([`super::reporting`]). The turns only French writing uses and the
-//! present reporting leave no evidence span: they lower a score, and evidence says what raised
-//! it; each turn machine translation favours leaves one.
+//! on, en and y, where English writes a passive, "people" or nothing, the near future (va
+//! falloir), where English writes "will", or "ce dernier" for someone named before, where it
+//! writes "he", and it writes cependant or y compris more often than people do. Conjugated
+//! forms of listed verbs count as known ([`crate::verb_forms`]). Speech reported in the present
+//! tense, the subject after the verb (« … », explique le maire), leans to French writing too
+//! ([`super::reporting`]). The turns only French writing uses and the present reporting leave
+//! no evidence span: they lower a score, and evidence says what raised it; each turn machine
+//! translation favours leaves one.
 
 use super::anglicisms::dressed_english;
 use super::english::ENGLISH_MIN_ZIPF;
+use super::grammar::VERBS_NOT_NOUNS;
 use super::reporting::present_reporting;
 use super::{Analysis, Feature, Recorder};
 use crate::lexicon::{as_written, LEXICONS};
@@ -126,7 +128,8 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         .len()
         + pronoun_on(analysis)
         + pronouns_en_y(analysis)
-        + near_future(analysis);
+        + near_future(analysis)
+        + the_latter(analysis);
     if turns > 0 {
         recorder.set(Feature::NativeTurns, (turns as f64).ln_1p());
     }
@@ -233,6 +236,35 @@ fn near_future(analysis: &Analysis) -> usize {
                 next += 1;
             }
             in_sentence(next, aller.sentence).is_some_and(|verb| infinitive(&verb.norm))
+        })
+        .count()
+}
+
+/// How many times the paragraph writes "ce dernier", "cette dernière", "ces derniers" or "ces
+/// dernières" for someone or something named before (ce dernier a démenti), not before a noun
+/// (ces dernières années): French writers use it not to repeat a name, where English writes
+/// "he", "she" or "they" and translation keeps the pronoun. Over the eleven pairs of web pages
+/// gathered for calque it is in 0.9 % of human paragraphs and 0.1 % of machine-translated ones,
+/// in 4 of 207 human newstest2014 rows and none of the machine-translated ones
+/// (models/HISTORY.md, twenty-second session).
+fn the_latter(analysis: &Analysis) -> usize {
+    let tokens = &analysis.tokens;
+    (1..tokens.len())
+        .filter(|&at| {
+            let (this, latter) = (&tokens[at - 1], &tokens[at]);
+            let pronoun = matches!(
+                (this.norm.as_str(), latter.norm.as_str()),
+                ("ce", "dernier") | ("cette", "dernière") | ("ces", "derniers" | "dernières")
+            );
+            pronoun
+                && this.sentence == latter.sentence
+                && tokens
+                    .get(at + 1)
+                    .filter(|next| next.sentence == latter.sentence)
+                    .is_none_or(|next| {
+                        analysis.words[at + 1].gender.is_none()
+                            || VERBS_NOT_NOUNS.contains(&next.norm.as_str())
+                    })
         })
         .count()
 }
@@ -408,6 +440,16 @@ mod tests {
         let values = native_turns(&[
             "Les élus s’en sont pris au projet. Ceux qui y vivent n'en veulent pas.",
             "Il y a des élus en colère. Il n'y avait personne qui en France le voulait.",
+        ]);
+        assert_eq!(values, vec![3f64.ln_1p(), 0.0]);
+    }
+
+    #[test]
+    fn ce_dernier_for_someone_named_before_counts_as_a_native_turn_but_before_a_noun_does_not() {
+        let values = native_turns(&[
+            "Le maire a reçu le préfet. Ce dernier a promis des renforts, et ces derniers \
+             arriveront. Sa fille ? Cette dernière.",
+            "Ces dernières années, le club a changé. Ce dernier dossier reste à régler.",
         ]);
         assert_eq!(values, vec![3f64.ln_1p(), 0.0]);
     }

@@ -77,7 +77,7 @@ const NOUNS_OF_BOTH_GENDERS: &[&str] = &["chèvre", "chèvres", "primeur", "prim
 /// Words of the noun list that running text almost always uses as verbs: "est" (the east)
 /// in "cette dernière est partie", "aura" in "ce dernier aura", "montre" in "comme le montre",
 /// "vivre" in "mais la vivre".
-pub(super) const VERBS_NOT_NOUNS: &[&str] = &["aura", "est", "montre", "vivre"];
+pub(in crate::features) const VERBS_NOT_NOUNS: &[&str] = &["aura", "est", "montre", "vivre"];
 /// Prepositions and verbs that take an infinitive, before "le"/"la" + an -er or -ir
 /// infinitive, where "le"/"la" is a pronoun: "pour la lancer", "qui peut la lancer" (lancer
 /// is also a masculine noun). Infinitives in -re are left out: too many nouns end so (de la

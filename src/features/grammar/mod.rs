@@ -16,6 +16,7 @@ mod elision;
 mod gender;
 mod weekday;
 
+pub(in crate::features) use gender::VERBS_NOT_NOUNS;
 pub(crate) use weekday::WEEKDAYS;
 
 use std::sync::LazyLock;
