@@ -252,11 +252,13 @@ fn the_latter(analysis: &Analysis) -> usize {
     (1..tokens.len())
         .filter(|&at| {
             let (this, latter) = (&tokens[at - 1], &tokens[at]);
-            let pronoun = matches!(
-                (this.norm.as_str(), latter.norm.as_str()),
-                ("ce", "dernier") | ("cette", "dernière") | ("ces", "derniers" | "dernières")
-            );
-            pronoun
+            let demonstrative = match latter.norm.as_str() {
+                "dernier" => "ce",
+                "dernière" => "cette",
+                "derniers" | "dernières" => "ces",
+                _ => return false,
+            };
+            this.norm == demonstrative
                 && this.sentence == latter.sentence
                 && tokens
                     .get(at + 1)
