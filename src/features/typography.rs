@@ -822,6 +822,22 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
                 "French: heure de New York, de Londres…",
             );
         }
+        // A clock time in four digits before GMT or UTC (0025 GMT), as English wire copy
+        // writes it.
+        let wire_clock = token.norm.len() == 4
+            && four_digit_clock(&token.norm)
+            && next.is_some_and(|n| {
+                matches!(n.text(text), "GMT" | "UTC") && analysis.adjacent(i, i + 1)
+            });
+        if wire_clock {
+            let end = next.map_or(token.end, |n| n.end);
+            recorder.hit(
+                Feature::EnglishDate,
+                token.start,
+                end,
+                "French: 00 h 25 GMT",
+            );
+        }
         if token.is_number()
             && next.is_some_and(|n| matches!(n.norm.as_str(), "am" | "pm" | "a" | "p"))
         {
@@ -835,6 +851,13 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
             }
         }
     }
+}
+
+/// True for four digits that read as a time of day, hours then minutes (0025, 1430, 2359).
+fn four_digit_clock(digits: &str) -> bool {
+    digits.bytes().all(|b| b.is_ascii_digit())
+        && digits[..2].parse::<u8>().is_ok_and(|hours| hours <= 23)
+        && digits[2..].parse::<u8>().is_ok_and(|minutes| minutes <= 59)
 }
 
 /// Headlines in English Title Case: most words after the first capitalised, including
@@ -1116,6 +1139,17 @@ mod tests {
         assert_eq!(typography(text, "english_date"), vec!["BST", "ET", "EST"]);
         let text =
             "Départ à 13 h GMT, soit 15 h à Paris, 9 h HE à Montréal ; il EST parti, ET alors.";
+        assert!(typography(text, "english_date").is_empty());
+    }
+
+    #[test]
+    fn wire_copy_clock_times_in_four_digits() {
+        let text = "Le titre cédait 2,1 % à 0025 GMT et la livre montait à 1430 UTC.";
+        assert_eq!(
+            typography(text, "english_date"),
+            vec!["0025 GMT", "1430 UTC"]
+        );
+        let text = "À 00 h 25 GMT, 2 500 GMT de la marine, soit 1875 GMT de plus qu'en 2000.";
         assert!(typography(text, "english_date").is_empty());
     }
 
