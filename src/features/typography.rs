@@ -824,7 +824,8 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
         }
         // A clock time in four digits before GMT or UTC (0025 GMT), as English wire copy
         // writes it.
-        let wire_clock = token.norm.len() == 4
+        let wire_clock = token.is_number()
+            && token.norm.len() == 4
             && four_digit_clock(&token.norm)
             && next.is_some_and(|n| {
                 matches!(n.text(text), "GMT" | "UTC") && analysis.adjacent(i, i + 1)
