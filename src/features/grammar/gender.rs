@@ -521,8 +521,12 @@ fn ordinal_before_verb(analysis: &Analysis, i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|ordinal| ORDINALS.contains(&ordinal.norm.as_str()))
         && same_sentence(tokens, i, i + 2)
-        && tokens[i + 2].norm.ends_with('e')
-        && is_french_infinitive(&LEXICONS.words, &format!("{}r", tokens[i + 2].norm))
+        && present_of_er_verb(&tokens[i + 2].norm)
+}
+
+/// True for a word that is the present of a French -er verb (balance, date, remonte).
+fn present_of_er_verb(word: &str) -> bool {
+    word.ends_with('e') && is_french_infinitive(&LEXICONS.words, &format!("{word}r"))
 }
 
 /// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".
@@ -543,7 +547,7 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     if j != i + 1 || i == 0 || !same_sentence(tokens, i - 1, i) {
         return false;
     }
-    if !matches!(tokens[i].norm.as_str(), "la" | "le") || !tokens[j].norm.ends_with('e') {
+    if !matches!(tokens[i].norm.as_str(), "la" | "le") {
         return false;
     }
     let before = &tokens[i - 1];
@@ -553,7 +557,7 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     let subject_before = name_before
         || before.norm == "et"
         || (analysis.words[i - 1].gender.is_some() && before.is_lowercase_word(analysis.text));
-    subject_before && is_french_infinitive(&LEXICONS.words, &format!("{}r", tokens[j].norm))
+    subject_before && present_of_er_verb(&tokens[j].norm)
 }
 
 /// True when the word at `j` is an English word modifying the English noun after it, which
