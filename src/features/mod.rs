@@ -91,7 +91,7 @@ features! {
     Words => "words_log", "shape", Value, "ln(1 + number of words)";
     UnknownWord => "unknown_words", "shape", Count, "lowercase words unknown to the French word list (conjugated forms of its verbs aside)";
     RareWordRate => "rare_word_rate", "shape", Value, "share of lowercase words rare in French (Zipf < 3)";
-    MachineTurns => "machine_turns", "shape", Value, "1 when the paragraph holds a turn of phrase machine translation favours where French writers vary their wording (cependant, y compris, jusqu'à présent, en fait, a déclaré que, 12 pour cent)";
+    MachineTurns => "machine_turns", "shape", Value, "1 when the paragraph holds a turn of phrase machine translation favours where French writers vary their wording (cependant, y compris, jusqu'à présent, en fait, en outre, a déclaré que, 12 pour cent)";
     NativeTurns => "native_turns", "shape", Value, "ln(1 + turns of phrase French writers use and translation from English seldom produces: notamment, d'ailleurs, en effet, voire, the pronouns on, en and y, the near future va falloir, ce dernier for someone named before, capitals typed without their accent: l'Etat, A Paris)";
     PresentReporting => "present_reporting", "shape", Value, "ln(1 + speech reported in the present tense, the subject after the verb, as French news reports it: « … », explique le maire; estime-t-elle), where translation from English writes the past (a expliqué)";
 }
