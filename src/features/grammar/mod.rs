@@ -130,8 +130,73 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
-/// "d'état" for "d'État", the State, where French gives it a capital: not in "coup d'état",
-/// "possession d'état", "état civil" or "état-major" typed without its hyphen.
+/// Nouns before "d'État" where it means the State (chef d'État, secrétaire d'État, visite
+/// d'État, médias d'État): only after one of them is "d'état" in lowercase a slip. After others
+/// état is a condition and takes no capital (hors d'état de nuire, changement d'état, code
+/// d'état). Sorted in byte order.
+const STATE_HEADS: &[&str] = &[
+    "affaire",
+    "affaires",
+    "agent",
+    "agents",
+    "aide",
+    "aides",
+    "appareil",
+    "archives",
+    "banque",
+    "banques",
+    "capitalisme",
+    "chef",
+    "chefs",
+    "compagnie",
+    "compagnies",
+    "conseil",
+    "conseiller",
+    "conseillers",
+    "conseillère",
+    "conseillères",
+    "crime",
+    "crimes",
+    "dette",
+    "dîner",
+    "entreprise",
+    "entreprises",
+    "femme",
+    "femmes",
+    "fonctionnaire",
+    "fonctionnaires",
+    "funérailles",
+    "garantie",
+    "homme",
+    "hommes",
+    "mensonge",
+    "mensonges",
+    "ministre",
+    "ministres",
+    "monopole",
+    "médias",
+    "obsèques",
+    "presse",
+    "propriété",
+    "raison",
+    "religion",
+    "secret",
+    "secrets",
+    "secrétaire",
+    "secrétaires",
+    "secrétariat",
+    "société",
+    "sociétés",
+    "subvention",
+    "subventions",
+    "terrorisme",
+    "télévision",
+    "visite",
+    "visites",
+];
+
+/// "d'état" for "d'État", the State, where French gives it a capital: after a noun of
+/// [`STATE_HEADS`], not in "état civil" or "état-major" typed without its hyphen.
 fn lowercase_etat(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
@@ -139,7 +204,8 @@ fn lowercase_etat(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         && token.text(analysis.text).starts_with('é')
         && i > 0
         && tokens[i - 1].norm.as_str() == "d'"
-        && !(i > 1 && matches!(tokens[i - 2].norm.as_str(), "coup" | "coups" | "possession"))
+        && i > 1
+        && STATE_HEADS.contains(&tokens[i - 2].norm.as_str())
         && !tokens.get(i + 1).is_some_and(|next| {
             matches!(
                 next.norm.as_str(),
@@ -665,6 +731,23 @@ mod tests {
             "lowercase_etat"
         )
         .is_empty());
+        assert!(grammar(
+            "Le suspect, mis hors d'état de nuire, attend un changement d'état du dossier.",
+            "lowercase_etat"
+        )
+        .is_empty());
+        assert_eq!(
+            grammar(
+                "Trois secrétaires d'état et le chef d'état étaient là.",
+                "lowercase_etat"
+            ),
+            vec!["d'état", "d'état"]
+        );
+    }
+
+    #[test]
+    fn state_heads_are_sorted_and_unique() {
+        assert!(super::STATE_HEADS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]
