@@ -61,16 +61,21 @@ const NUMBERED_PARTS: &[&str] = &[
     "versions",
 ];
 
-/// Units a French decimal of three places comes before (42,195 km), where English thousands
-/// are round figures (1,500 km).
+/// Units a French decimal of three places comes before (42,195 km, a share at 34,085 euros, a
+/// fuel price of 1,879 €), where English thousands are round figures (1,500 km).
 const DECIMAL_UNITS: &[&str] = &[
+    "dollars",
+    "euros",
+    "grammes",
     "kg",
     "kilogrammes",
     "kilomètres",
+    "kilos",
     "km",
     "litres",
     "mètres",
     "ppm",
+    "secondes",
     "tonnes",
 ];
 
@@ -522,7 +527,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
             )
         });
         let before_unit = || {
-            text[token.end..].trim_start().starts_with('%')
+            text[token.end..].trim_start().starts_with(['%', '€'])
                 || tokens
                     .get(i + 1)
                     .is_some_and(|next| DECIMAL_UNITS.contains(&next.norm.as_str()))
@@ -530,8 +535,13 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         // 0,125, 2,387 milliards, 1,074 % and 42,195 km are French decimals: English puts no
         // zero before a thousands comma, and writes thousands before million or billion, or a
         // unit, as round figures (1,300 milliards, which a French writer would give as 1,3).
-        let decimal_of_large_unit =
-            groups.len() == 2 && !groups[1].ends_with('0') && (before_large_unit || before_unit());
+        // A currency in the singular (1,850 euro le litre) is under two of it, a decimal.
+        let singular_currency = tokens
+            .get(i + 1)
+            .is_some_and(|next| matches!(next.norm.as_str(), "euro" | "dollar"));
+        let decimal_of_large_unit = groups.len() == 2
+            && (singular_currency
+                || (!groups[1].ends_with('0') && (before_large_unit || before_unit())));
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
             && groups[0] != "0"
@@ -1190,6 +1200,14 @@ mod tests {
         assert_eq!(
             typography("Une frontière de 1,500 kilomètres.", "english_number"),
             vec!["1,500"]
+        );
+        // Prices with three decimals: fuel, shares; a currency in the singular is under two.
+        let text = "Le gazole est à 1,879 € puis 1,850 euro le litre ; l'action finit à 34,085 \
+                    euros et le bébé pèse 3,275 kilos.";
+        assert!(numbers(text).is_empty());
+        assert_eq!(
+            typography("Il a versé 1,500 euros, puis 2,000 €.", "english_number"),
+            vec!["1,500", "2,000"]
         );
         // A fair's halls and a cartridge's calibre are numbered with points.
         let text = "Le stand est au hall 5.2, près du pavillon 7.1 ; l'arme est de calibre 7.62.";
