@@ -71,6 +71,7 @@ pub const SOURCES: &[Source] = &[
     lexicon_source!("person_titles", 2),
     lexicon_source!("reporting_verbs", 3),
     lexicon_source!("role_nouns", 1),
+    lexicon_source!("state_heads", 1),
     lexicon_source!("synth_english", 1),
     lexicon_source!("translit", 3),
 ];
@@ -828,6 +829,8 @@ pub struct Lexicons {
     pub words: WordTable,
     /// Masculine nouns of roles French also uses for a woman (une témoin, la chef).
     pub role_nouns: FxHashSet<&'static str>,
+    /// Nouns after which "d'État" means the State (chef, secrétaire, visite d'État).
+    pub state_heads: FxHashSet<&'static str>,
     /// Titles French writes before a person's name, masculine to feminine (sénateur to
     /// sénatrice; juge to itself).
     pub person_titles: Vec<(&'static str, &'static str)>,
@@ -914,6 +917,7 @@ impl Lexicons {
             en_function_words: embedded_set("en_function_words"),
             fr_compounds: embedded_set("fr_compounds"),
             role_nouns: embedded_set("role_nouns"),
+            state_heads: embedded_set("state_heads"),
             person_titles: embedded("person_titles")
                 .into_iter()
                 .map(|e| (e.columns[0], e.columns[1]))

@@ -1,14 +1,15 @@
-//! Shape: length, how much of the vocabulary French knows (wordfreq's French list), and the
-//! turns of phrase each side favours, which calibrate the other signals: a long paragraph has
-//! more chances to fire anything, machine translation leaves more words French does not use,
-//! it seldom produces notamment or d'ailleurs, which English has no one word for, the pronouns
-//! on, en and y, where English writes a passive, "people" or nothing, the near future (va
-//! falloir), where English writes "will", or "ce dernier" for someone named before, where it
-//! writes "he", and it writes cependant or y compris more often than people do. Conjugated
+//! Shape: length, how much of the vocabulary French knows (wordfreq's French list), and the turns
+//! of phrase each side favours, which calibrate the other signals: a long paragraph has more
+//! chances to fire anything, machine translation leaves more words French does not use, it seldom
+//! produces notamment or d'ailleurs, which English has no one word for, the pronouns on, en and y,
+//! where English writes a passive, "people" or nothing, the near future (va falloir), where
+//! English writes "will", or "ce dernier" for someone named before, where it writes "he", and it
+//! writes cependant, y compris or "12 pour cent" more often than people do; people typing French
+//! also leave accents off capitals (l'Etat, A Paris), which translation engines do not. Conjugated
 //! forms of listed verbs count as known ([`crate::verb_forms`]). Speech reported in the present
 //! tense, the subject after the verb (« … », explique le maire), leans to French writing too
-//! ([`super::reporting`]). The turns only French writing uses and the present reporting leave
-//! no evidence span: they lower a score, and evidence says what raised it; each turn machine
+//! ([`super::reporting`]). The turns only French writing uses and the present reporting leave no
+//! evidence span: they lower a score, and evidence says what raised it; each turn machine
 //! translation favours leaves one.
 
 use super::anglicisms::dressed_english;
@@ -343,19 +344,21 @@ fn preposition_a(analysis: &Analysis, at: usize) -> bool {
     };
     let word = &analysis.words[at + 1];
     let sentence = tokens[at].sentence;
-    let english_words = (at + 1..tokens.len())
-        .take_while(|&i| tokens[i].sentence == sentence)
-        .filter(|&i| {
-            let info = &analysis.words[i];
-            !tokens[i].is_capitalized() && info.en_zipf >= info.fr_zipf + 1.0
-        })
-        .count();
+    let english_words = || {
+        (at + 1..tokens.len())
+            .take_while(|&i| tokens[i].sentence == sentence)
+            .filter(|&i| {
+                let info = &analysis.words[i];
+                !tokens[i].is_capitalized() && info.en_zipf >= info.fr_zipf + 1.0
+            })
+            .count()
+    };
     opens
         && next.sentence == sentence
         && text[tokens[at].end..next.start].trim().is_empty()
         && next.text(text).chars().count() > 1
         && (next.is_number() || word.fr_zipf > word.en_zipf)
-        && english_words < 2
+        && english_words() < 2
 }
 
 /// True for a capitalised word in E or I whose first letter lacks the accent that its common

@@ -130,73 +130,8 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
-/// Nouns before "d'État" where it means the State (chef d'État, secrétaire d'État, visite
-/// d'État, médias d'État): only after one of them is "d'état" in lowercase a slip. After others
-/// état is a condition and takes no capital (hors d'état de nuire, changement d'état, code
-/// d'état). Sorted in byte order.
-const STATE_HEADS: &[&str] = &[
-    "affaire",
-    "affaires",
-    "agent",
-    "agents",
-    "aide",
-    "aides",
-    "appareil",
-    "archives",
-    "banque",
-    "banques",
-    "capitalisme",
-    "chef",
-    "chefs",
-    "compagnie",
-    "compagnies",
-    "conseil",
-    "conseiller",
-    "conseillers",
-    "conseillère",
-    "conseillères",
-    "crime",
-    "crimes",
-    "dette",
-    "dîner",
-    "entreprise",
-    "entreprises",
-    "femme",
-    "femmes",
-    "fonctionnaire",
-    "fonctionnaires",
-    "funérailles",
-    "garantie",
-    "homme",
-    "hommes",
-    "mensonge",
-    "mensonges",
-    "ministre",
-    "ministres",
-    "monopole",
-    "médias",
-    "obsèques",
-    "presse",
-    "propriété",
-    "raison",
-    "religion",
-    "secret",
-    "secrets",
-    "secrétaire",
-    "secrétaires",
-    "secrétariat",
-    "société",
-    "sociétés",
-    "subvention",
-    "subventions",
-    "terrorisme",
-    "télévision",
-    "visite",
-    "visites",
-];
-
 /// "d'état" for "d'État", the State, where French gives it a capital: after a noun of
-/// [`STATE_HEADS`], not in "état civil" or "état-major" typed without its hyphen.
+/// `state_heads.tsv`, not in "état civil" or "état-major" typed without its hyphen.
 fn lowercase_etat(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     let token = &tokens[i];
@@ -205,7 +140,7 @@ fn lowercase_etat(analysis: &Analysis, i: usize, recorder: &mut Recorder) {
         && i > 0
         && tokens[i - 1].norm.as_str() == "d'"
         && i > 1
-        && STATE_HEADS.contains(&tokens[i - 2].norm.as_str())
+        && LEXICONS.state_heads.contains(tokens[i - 2].norm.as_str())
         && !tokens.get(i + 1).is_some_and(|next| {
             matches!(
                 next.norm.as_str(),
@@ -743,11 +678,6 @@ mod tests {
             ),
             vec!["d'état", "d'état"]
         );
-    }
-
-    #[test]
-    fn state_heads_are_sorted_and_unique() {
-        assert!(super::STATE_HEADS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]
