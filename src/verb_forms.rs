@@ -26,6 +26,12 @@ const RE_ENDINGS: &[&str] = &[
     "raient", "rions", "riez", "rais", "rait", "rons", "ront", "aient", "ions", "iez", "ais",
     "ait", "ent", "ons", "rai", "ras", "rez", "ra", "ez", "ues", "us", "ue", "u",
 ];
+/// Endings after the stem in -ign- that verbs in -indre (craindre, astreindre, joindre) take
+/// before a vowel (astreignaient, enfreignant, adjoignirent).
+const IGN_ENDINGS: &[&str] = &[
+    "issent", "aient", "irent", "isse", "îmes", "îtes", "ions", "ais", "ait", "ant", "ent", "iez",
+    "ons", "es", "ez", "is", "it", "e",
+];
 /// Shortest stem left once an ending is taken off, so that short words are not read as
 /// verbs.
 const MIN_STEM_CHARS: usize = 3;
@@ -57,6 +63,10 @@ pub fn is_known_verb_form(words: &WordTable, word: &str) -> bool {
     stems(ER_ENDINGS).any(|stem| er_infinitives(stem).iter().any(|i| french(i)))
         || stems(IR_ENDINGS).any(|stem| french(&format!("{stem}ir")))
         || stems(RE_ENDINGS).any(|stem| french(&format!("{stem}re")))
+        || stems(IGN_ENDINGS).any(|stem| {
+            stem.strip_suffix("ign")
+                .is_some_and(|base| french(&format!("{base}indre")))
+        })
 }
 
 /// The -er infinitives a stem may come from, undoing the spelling changes of conjugation:
@@ -106,6 +116,9 @@ mod tests {
             "siègerait",
             "résoudraient",
             "réinvestissait",
+            "astreignaient",
+            "enfreignant",
+            "adjoignirent",
         ] {
             assert!(is_known_verb_form(&LEXICONS.words, word), "{word}");
         }

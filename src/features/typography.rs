@@ -900,7 +900,15 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         .first()
         .is_some_and(|&i| tokens[i].text(text) == "Par")
         && words.get(1).is_some_and(|&i| tokens[i].is_capitalized());
-    if title.len() >= 4 && !byline && title_cased(analysis, title) {
+    // Two commas between its words make a list of names (Les Abymes, Le Gosier, Goyave et
+    // Pointe-à-Pitre), not a title.
+    let list = |title: &[usize]| {
+        text[tokens[title[0]].start..tokens[title[title.len() - 1]].end]
+            .matches(", ")
+            .nth(1)
+            .is_some()
+    };
+    if title.len() >= 4 && !byline && !list(title) && title_cased(analysis, title) {
         recorder.hit(
             Feature::TitleCase,
             tokens[title[0]].start,
@@ -1267,6 +1275,12 @@ mod tests {
         // Places are capitalised, and frequent once lowercased (Nice, Lens).
         assert!(typography(
             "Ligue 1, 27e journée : Paris - Lens 3-1 ; Nice - Rennes 0-0 ; Lille - Nantes 2-2",
+            "title_case"
+        )
+        .is_empty());
+        // A list of places is no title, even when some of them are ordinary words.
+        assert!(typography(
+            "Le Moule, La Source, Le Gosier, Sainte-Rose, Les Abymes et Baie-Mahault le 3 juin",
             "title_case"
         )
         .is_empty());
