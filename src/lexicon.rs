@@ -352,6 +352,9 @@ pub struct Matcher {
     filter: Box<[u64; FILTER_WORDS]>,
     /// Per pattern, what the word after the ones it is indexed by may be.
     follow: Vec<Follow>,
+    /// Per pattern, the [`follow_bit`]s of every word it holds as a literal: a sentence whose
+    /// words' bits lack one of them cannot hold the pattern, which is then not tried there.
+    required: Vec<u64>,
     case_sensitive: bool,
 }
 
@@ -424,6 +427,7 @@ impl Matcher {
             has_prefixes: false,
             filter: Box::new([0; FILTER_WORDS]),
             follow: Vec::with_capacity(capacity),
+            required: Vec::with_capacity(capacity),
             case_sensitive,
         };
         let mut by_first = Vec::new();
@@ -469,6 +473,12 @@ impl Matcher {
             }
             let after_key = if by_two { 2 } else { 1 };
             matcher.follow.push(Follow::of(items.get(after_key)));
+            matcher
+                .required
+                .push(items.iter().fold(0, |bits, item| match item {
+                    Item::Literal(word) => bits | follow_bit(word.hash),
+                    _ => bits,
+                }));
             matcher.patterns.push(items);
         }
         matcher.by_first = KeyIndex::new(by_first);
@@ -531,6 +541,9 @@ impl Matcher {
             }
         };
         let mut out = Vec::new();
+        // The follow_bits of each sentence's words, made for the first candidate that the next
+        // word does not rule out: most paragraphs of the small lexicons never need them.
+        let mut sentence_bits: Vec<u64> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
             let token = &tokens[start];
@@ -562,6 +575,15 @@ impl Matcher {
                 for (entry, after) in candidates.chain(pair.iter().map(|&entry| (entry, third))) {
                     let entry = entry as usize;
                     if !self.follow[entry].accepts(after) {
+                        continue;
+                    }
+                    if sentence_bits.is_empty() {
+                        sentence_bits = vec![0; tokens.last().map_or(0, |t| t.sentence + 1)];
+                        for t in tokens {
+                            sentence_bits[t.sentence] |= follow_bit(hash(t));
+                        }
+                    }
+                    if self.required[entry] & !sentence_bits[token.sentence] != 0 {
                         continue;
                     }
                     let Some(last) =

@@ -777,7 +777,10 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
         // Only spaces between: "Début août, 5 hectares ont brûlé" is no date. The number is
         // tested first: it rules out almost every pair.
         let next_is_day = next.is_some_and(|n| {
-            n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) && analysis.adjacent(i, i + 1)
+            n.is_number()
+                && n.norm.len() <= 2
+                && n.norm.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                && analysis.adjacent(i, i + 1)
         });
         let previous_is_number = i > 0 && tokens[i - 1].is_number();
         if next_is_day && !previous_is_number && !after_tweet_author(text, token.start) {
@@ -809,8 +812,14 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
         }
         let clock = token
             .norm
-            .strip_suffix("am")
-            .or_else(|| token.norm.strip_suffix("pm"));
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then(|| {
+                token
+                    .norm
+                    .strip_suffix("am")
+                    .or_else(|| token.norm.strip_suffix("pm"))
+            })
+            .flatten();
         if clock.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit())) {
             recorder.hit(Feature::EnglishDate, token.start, token.end, "French: 16 h");
         }
@@ -877,6 +886,16 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     let text = analysis.text;
     let tokens = &analysis.tokens;
     if analysis.sentences.len() > 2 {
+        return;
+    }
+    // A title leaves at most seven of its words after the first in lowercase (see
+    // [`title_cased`]), and at most three words come before those: eleven lowercase words rule a
+    // paragraph out, most of them within their first words, before any word is read twice.
+    let lowercase = tokens
+        .iter()
+        .filter(|t| t.is_alphabetic() && !t.is_capitalized() && !t.norm.ends_with('\''))
+        .nth(10);
+    if lowercase.is_some() {
         return;
     }
     // One word past the limit is enough to rule a paragraph out. Words in capitals
