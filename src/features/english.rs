@@ -253,6 +253,9 @@ fn englishness(word: &str, info: &WordInfo) -> Option<Englishness> {
         && en >= ENGLISH_MIN_ZIPF
         && en - fr >= ENGLISH_MARGIN
         && !french_plural(word, info)
+        // A form the French dictionary gives as an adjective is French (un problème
+        // structural, from structurale).
+        && info.adjective_gender.is_none()
     {
         Englishness::Vocabulary
     } else {
@@ -386,6 +389,16 @@ mod tests {
     fn english_words_inside_french_speech_count() {
         let text = "« Nous forçons les gens à acheter des paquets de channels », a-t-il dit.";
         assert_eq!(family(text, "english_vocab"), vec!["channels"]);
+    }
+
+    #[test]
+    fn adjectives_of_the_french_dictionary_are_french() {
+        let text = "Un défaut structural de la dalle et une séance close ont retardé les travaux.";
+        assert!(family(text, "english_vocab").is_empty());
+        assert_eq!(
+            family("La dalle était moins sturdy que prévu.", "english_vocab"),
+            vec!["sturdy"]
+        );
     }
 
     #[test]
