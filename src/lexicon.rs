@@ -337,8 +337,8 @@ pub struct Match {
 /// Patterns are indexed by the [`word_hash`] of their first word (or of the first
 /// [`PREFIX_CHARS`] chars of a prefix), which each token carries precomputed, and, when their
 /// second item is a word too, by the hashes of both: most patterns that start on a common
-/// word ("en", "à", "a") are then never tried where the next word rules them out. The
-/// candidates found are checked word by word.
+/// word ("en", "à", "a") are then never tried where the next word rules them out, nor in a
+/// sentence that lacks one of their words. The candidates found are checked word by word.
 pub struct Matcher {
     patterns: Vec<Vec<Item>>,
     /// Patterns whose second item is not a word, by the key of their first.
