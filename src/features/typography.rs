@@ -919,8 +919,8 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
         .first()
         .is_some_and(|&i| tokens[i].text(text) == "Par")
         && words.get(1).is_some_and(|&i| tokens[i].is_capitalized());
-    // Two commas between its words make a list of names (Les Abymes, Le Gosier, Goyave et
-    // Pointe-à-Pitre), not a title.
+    // Two commas between its words make a list of names (Les Abymes, Le Gosier, Goyave, Le
+    // Moule…), not a title.
     let list = |title: &[usize]| {
         text[tokens[title[0]].start..tokens[title[title.len() - 1]].end]
             .matches(", ")

@@ -52,7 +52,7 @@ pub(super) const ELIDING_FORMS: &[&str] = &[
     "beau", "ce", "cet", "ma", "nouveau", "sa", "si", "ta", "vieux",
 ];
 /// Prepositions that "de et" coordinates: in credits ("de et avec", "de et par") and in
-/// journeys ("les vols de et vers Bruxelles", "les trains de et pour Lyon").
+/// journeys ("des vols de et vers Genève", "des trains de et pour Lyon").
 const COORDINATED_PREPOSITIONS: &[&str] = &["avec", "depuis", "par", "pour", "vers", "à"];
 /// Vowel-initial words that do not trigger elision (le onze, le oui), "énième", which French
 /// writes after "la" as often as elided (la énième fois, l'énième), and "ou", which only
@@ -201,7 +201,7 @@ pub(super) fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder:
 }
 
 /// True when the "de" at `i` is coordinated with a preposition by "et": "un spectacle de et
-/// avec Zazie", "des poèmes de et par l'auteur", "les vols de et vers Bruxelles".
+/// avec Zazie", "des poèmes de et par l'auteur", "des vols de et vers Genève".
 fn coordinated_prepositions(analysis: &Analysis, i: usize) -> bool {
     let tokens = &analysis.tokens;
     tokens[i].norm == "de"

@@ -367,7 +367,7 @@ mod tests {
                     cent ; le nouveau est là, et le off d'Avignon aussi. Une crue de un mètre, \
                     de un à trois jours ; la aussi, la où il faut. Le « on » remplace le \
                     \"nous\", et le « il » impersonnel ne désigne personne. Un récital de et \
-                    avec la pianiste, des contes de et par l'auteur, les vols de et vers Bruxelles.";
+                    avec la pianiste, des contes de et par l'auteur, des trains de et vers Genève.";
         assert!(grammar(text, "failed_elision").is_empty());
         assert_eq!(
             grammar(
