@@ -345,6 +345,16 @@ mod tests {
     }
 
     #[test]
+    fn cour_for_cours_is_a_typing_slip_not_a_clash() {
+        let text = "Au cour de la semaine, le cour de l'action a baissé devant la cour d'appel.";
+        assert!(grammar(text, "gender_clash").is_empty());
+        assert_eq!(
+            grammar("Au cour du procès, il a vu cette endroit.", "gender_clash"),
+            vec!["cette endroit"]
+        );
+    }
+
+    #[test]
     fn names_with_an_initial_inclusive_writing_and_the_number_two_are_no_slips() {
         let text = "Les pluies ont touché Tétouan, M’diq et Oujda. Elle sera la numéro 2 du \
                     parti. Le/la président(e) du conseil, un·e élu·e et une élu/un élu votent.";
