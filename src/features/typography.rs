@@ -810,17 +810,7 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
                 "French: en juin, or le 19 juin with the day",
             );
         }
-        let clock = token
-            .norm
-            .starts_with(|c: char| c.is_ascii_digit())
-            .then(|| {
-                token
-                    .norm
-                    .strip_suffix("am")
-                    .or_else(|| token.norm.strip_suffix("pm"))
-            })
-            .flatten();
-        if clock.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit())) {
+        if english_clock(&token.norm) {
             recorder.hit(Feature::EnglishDate, token.start, token.end, "French: 16 h");
         }
         // Most words stop at the length and capitals test.
@@ -873,6 +863,16 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
+/// True for an hour written the English way, glued to am or pm (4pm, 10am). The first digit
+/// is asked first: it rules out almost every word.
+fn english_clock(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .strip_suffix("am")
+            .or_else(|| word.strip_suffix("pm"))
+            .is_some_and(|hours| hours.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// True for four digits that read as a time of day, hours then minutes (0025, 1430, 2359).
 fn four_digit_clock(digits: &str) -> bool {
     digits.bytes().all(|b| b.is_ascii_digit())
@@ -891,9 +891,10 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     // A title leaves at most seven of its words after the first in lowercase (see
     // [`title_cased`]), and at most three words come before those: eleven lowercase words rule a
     // paragraph out, most of them within their first words, before any word is read twice.
+    let word = |t: &Token| t.is_alphabetic() && !t.norm.ends_with('\'');
     let lowercase = tokens
         .iter()
-        .filter(|t| t.is_alphabetic() && !t.is_capitalized() && !t.norm.ends_with('\''))
+        .filter(|t| word(t) && !t.is_capitalized())
         .nth(10);
     if lowercase.is_some() {
         return;
@@ -901,7 +902,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
     // One word past the limit is enough to rule a paragraph out. Words in capitals
     // (BALADES À VÉLO) are shouted or acronyms, not Title Case.
     let words: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens[i].is_alphabetic() && !tokens[i].norm.ends_with('\''))
+        .filter(|&i| word(&tokens[i]))
         .filter(|&i| !in_capitals(tokens[i].text(text)))
         .take(26)
         .collect();
