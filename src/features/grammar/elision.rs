@@ -166,7 +166,7 @@ pub(super) fn elision(analysis: &Analysis, i: usize, starter: Starter, recorder:
                 && vowel_next
                 && analysis.words[i + 1].gender == Some(Gender::Masculine)
                 && !next.norm.ends_with(['s', 'x'])
-                && !(i > 0 && tokens[i - 1].norm == "de")
+                && !(i > 0 && matches!(tokens[i - 1].norm.as_str(), "de" | "à"))
                 && !avoir_beau(tokens, i) =>
         {
             Some("bel, nouvel, vieil before a vowel")

@@ -278,8 +278,9 @@ mod tests {
             ),
             vec!["nouveau album", "beau effort"]
         );
+        // De nouveau and à nouveau are adverbs: the next word is no noun of theirs.
         let right = "Cet homme a vu ce matin cet accord, son équipe et sa grande idée. Il a de \
-                     nouveau appelé son nouvel ami et ses vieux amis.";
+                     nouveau appelé son nouvel ami, a à nouveau été choisi et ses vieux amis aussi.";
         assert!(grammar(right, "failed_elision").is_empty());
         // "avoir beau": beau stays invariable before the infinitive.
         let right = "Ils ont beau avoir répété tout l'été, la pièce reste fragile.";
