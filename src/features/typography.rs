@@ -535,12 +535,17 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         // 0,125, 2,387 milliards, 1,074 % and 42,195 km are French decimals: English puts no
         // zero before a thousands comma, and writes thousands before million or billion, or a
         // unit, as round figures (1,300 milliards, which a French writer would give as 1,3).
-        // A currency in the singular (1,850 euro le litre) is under two of it, a decimal.
-        let singular_currency = tokens
-            .get(i + 1)
-            .is_some_and(|next| matches!(next.norm.as_str(), "euro" | "dollar"));
+        // A currency or a large unit in the singular (1,850 euro le litre, 1,550 million de
+        // votants) is under two of it, a decimal; translation from English puts them in the
+        // plural (1,360 millions).
+        let singular_unit = tokens.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.norm.as_str(),
+                "euro" | "dollar" | "million" | "milliard"
+            )
+        });
         let decimal_of_large_unit = groups.len() == 2
-            && (singular_currency
+            && (singular_unit
                 || (!groups[1].ends_with('0') && (before_large_unit || before_unit())));
         let thousands = groups.len() > 1
             && groups[0].len() <= 3
@@ -1220,6 +1225,13 @@ mod tests {
         assert_eq!(
             typography("Loin des 1,300 milliards demandés.", "english_number"),
             vec!["1,300"]
+        );
+        // Before million or milliard in the singular, a figure to the thousand is a decimal.
+        let text = "Environ 1,550 million d'électeurs ont voté, et 1,200 milliard a été versé.";
+        assert!(numbers(text).is_empty());
+        assert_eq!(
+            typography("Le rachat se monte à 1,360 millions.", "english_number"),
+            vec!["1,360"]
         );
         // And before a per cent sign or a unit, where English thousands are round figures.
         let text =
