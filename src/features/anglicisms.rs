@@ -20,6 +20,9 @@ use crate::lexicon::LEXICONS;
 const DRESSED_MIN_LETTERS: usize = 6;
 /// Fewest letters left of the word once its ending is cut off.
 const DRESSED_MIN_STEM: usize = 3;
+/// Least French frequency (Zipf) of a word that a stray accent leaves French, not dressed
+/// English: about once in a million words.
+const MISTYPED_FRENCH_MIN_ZIPF: f32 = 3.0;
 
 /// Records lexicon matches; returns, per token, whether a match claimed it.
 pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
@@ -80,6 +83,7 @@ pub fn extract(analysis: &Analysis, recorder: &mut Recorder) -> Vec<bool> {
 /// English verb (bookées, streamées, packagée) is franglais that French web writing coins too,
 /// and is left to `unknown_words`; a noun in -ité (anonymité) is not a participle. French
 /// dictionary forms that wordfreq lacks (électricienne) are French: the `dressed_french` list.
+/// A word whose accents, dropped, leave a common French word (grâcieux) is French mistyped.
 pub(super) fn dressed_english(word: &str) -> Option<String> {
     if LEXICONS.dressed_french.contains(word) {
         return None;
@@ -104,6 +108,15 @@ fn english_under_the_dress(word: &str) -> Option<String> {
         return None;
     }
     let plain: String = word.chars().map(unaccented).collect();
+    // A common French word with a stray accent (grâcieux for gracieux) is French mistyped;
+    // the web's accentless spellings (secretaires) and English words French pages quote
+    // (epidemic) are too rare in French to say so.
+    if plain != word
+        && words.fr_zipf(&plain) >= MISTYPED_FRENCH_MIN_ZIPF
+        && words.fr_zipf(&plain) > words.en_zipf(&plain)
+    {
+        return None;
+    }
     LEXICONS
         .dressed_endings
         .iter()
@@ -220,6 +233,8 @@ mod tests {
             // Franglais participles, which French web writing coins as well.
             "Les vidéos streamées ont été bookées et packagées par l'agence.",
             "Chaque soir, elle streame ses parties, et tu streames les tiennes.",
+            // A common French word with a stray accent is French mistyped.
+            "Il a déposé un recours grâcieux auprès de la mairie.",
         ] {
             assert!(anglicisms(text).is_empty(), "{text}");
         }

@@ -207,7 +207,8 @@ fn inside_longer_name(analysis: &Analysis, first: usize, last: usize) -> bool {
 
 /// True when a name ends a longer foreign name French keeps as is: after "of" (University of
 /// California, Library of Congress) or the Corsican and Italian "a" and "di" (the party Pè a
-/// Corsica, whose place the English spelling shares), or right after a capitalised word inside
+/// Corsica, whose place the English spelling shares), after "made in" (a label French borrows
+/// whole: spécificité made in Belgium), or right after a capitalised word inside
 /// the sentence (Statistics Austria, Mobile World Congress). Before a capitalised word an
 /// organisation's acronym still counts (WHO Director-General, NATO Secretary General): machine
 /// translation leaves those.
@@ -217,12 +218,16 @@ fn ends_longer_name(analysis: &Analysis, first: usize) -> bool {
     let after_of = first > 0
         && same_sentence(first - 1)
         && matches!(tokens[first - 1].norm.as_str(), "of" | "a" | "di");
+    let made_in = first > 1
+        && same_sentence(first - 2)
+        && tokens[first - 1].norm == "in"
+        && tokens[first - 2].norm == "made";
     let after_capitalised = first > 1
         && same_sentence(first - 2)
         && tokens[first - 1].is_capitalized()
         && !TITLE_GRAMMATICAL_WORDS.contains(&tokens[first - 1].norm.as_str())
         && &analysis.text[tokens[first - 1].end..tokens[first].start] == " ";
-    after_of || after_capitalised
+    after_of || made_in || after_capitalised
 }
 
 /// True when a place is told apart from a namesake by its region: "London, en Ontario",
@@ -446,7 +451,7 @@ mod tests {
     #[test]
     fn places_inside_english_names_are_left_alone() {
         assert!(fired_in(
-            &["La London Stock Exchange et la University of California ont réagi, selon Statistics Austria, comme Femu a Corsica."],
+            &["La London Stock Exchange et la University of California ont réagi, selon Statistics Austria, comme Femu a Corsica, un label made in Belgium."],
             0
         )
         .is_empty());

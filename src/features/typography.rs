@@ -523,7 +523,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         let before_large_unit = tokens.get(i + 1).is_some_and(|next| {
             matches!(
                 next.norm.as_str(),
-                "million" | "millions" | "milliard" | "milliards"
+                "million" | "millions" | "milliard" | "milliards" | "md" | "mds"
             )
         });
         let before_unit = || {
@@ -1220,7 +1220,8 @@ mod tests {
         let text = "La version 2.1 du logiciel et le patch 1.4 du jeu sortent jeudi.";
         assert!(numbers(text).is_empty());
         // Decimals with three digits: before million or milliard, and after a zero.
-        let text = "Les échanges ont porté sur 2,387 milliards d'euros, et le taux sur 0,125 %.";
+        let text = "Les échanges ont porté sur 2,387 milliards d'euros (1,031 md de plus), et le \
+                    taux sur 0,125 %.";
         assert!(numbers(text).is_empty());
         assert_eq!(
             typography("Loin des 1,300 milliards demandés.", "english_number"),
