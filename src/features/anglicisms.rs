@@ -111,11 +111,11 @@ fn english_under_the_dress(word: &str) -> Option<String> {
     // A common French word with a stray accent (grâcieux for gracieux) is French mistyped;
     // the web's accentless spellings (secretaires) and English words French pages quote
     // (epidemic) are too rare in French to say so.
-    if plain != word
-        && words.fr_zipf(&plain) >= MISTYPED_FRENCH_MIN_ZIPF
-        && words.fr_zipf(&plain) > words.en_zipf(&plain)
-    {
-        return None;
+    if plain != word {
+        let plain_fr = words.fr_zipf(&plain);
+        if plain_fr >= MISTYPED_FRENCH_MIN_ZIPF && plain_fr > words.en_zipf(&plain) {
+            return None;
+        }
     }
     LEXICONS
         .dressed_endings

@@ -520,17 +520,14 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         let numbered_with_points = heading || product_version || aperture;
         let raw = token.text(text);
         let groups: Vec<&str> = raw.split(',').collect();
-        let before_large_unit = tokens.get(i + 1).is_some_and(|next| {
-            matches!(
-                next.norm.as_str(),
-                "million" | "millions" | "milliard" | "milliards" | "md" | "mds"
-            )
-        });
+        let next_word = tokens.get(i + 1).map_or("", |next| next.norm.as_str());
+        let before_large_unit = matches!(
+            next_word,
+            "million" | "millions" | "milliard" | "milliards" | "md" | "mds"
+        );
         let before_unit = || {
             text[token.end..].trim_start().starts_with(['%', '€'])
-                || tokens
-                    .get(i + 1)
-                    .is_some_and(|next| DECIMAL_UNITS.contains(&next.norm.as_str()))
+                || DECIMAL_UNITS.contains(&next_word)
         };
         // 0,125, 2,387 milliards, 1,074 % and 42,195 km are French decimals: English puts no
         // zero before a thousands comma, and writes thousands before million or billion, or a
@@ -538,12 +535,7 @@ fn numbers(analysis: &Analysis, recorder: &mut Recorder) {
         // A currency or a large unit in the singular (1,850 euro le litre, 1,550 million de
         // votants) is under two of it, a decimal; translation from English puts them in the
         // plural (1,360 millions).
-        let singular_unit = tokens.get(i + 1).is_some_and(|next| {
-            matches!(
-                next.norm.as_str(),
-                "euro" | "dollar" | "million" | "milliard"
-            )
-        });
+        let singular_unit = matches!(next_word, "euro" | "dollar" | "million" | "milliard");
         let decimal_of_large_unit = groups.len() == 2
             && (singular_unit
                 || (!groups[1].ends_with('0') && (before_large_unit || before_unit())));
