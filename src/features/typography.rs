@@ -780,7 +780,11 @@ fn dates(analysis: &Analysis, recorder: &mut Recorder) {
                 && analysis.adjacent(i, i + 1)
         });
         let previous_is_number = i > 0 && tokens[i - 1].is_number();
-        if next_is_day && !previous_is_number && !after_tweet_author(text, token.start) {
+        if next_is_day
+            && !previous_is_number
+            && !counts_after_month(analysis, i + 1)
+            && !after_tweet_author(text, token.start)
+        {
             let end = next.map_or(token.end, |n| n.end);
             if ENGLISH_MONTHS.contains(&word) {
                 recorder.hit(Feature::EnglishDate, token.start, end, "French: 19 juin");
@@ -939,6 +943,18 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
 /// True when the text before byte `at` ends with an account name in brackets: the signature
 /// of a tweet quoted in a page (— Jean Dupont (@jdupont) October 3, 2017), whose date stays
 /// in the tweet's own language.
+/// True when the number at token `k`, after a month, is a quantity and not a day: a share
+/// (début novembre 30 % du service) or the first group of a spaced figure (en mars 12 000
+/// visiteurs).
+fn counts_after_month(analysis: &Analysis, k: usize) -> bool {
+    let tokens = &analysis.tokens;
+    let after = analysis.text[tokens[k].end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    after.starts_with('%')
+        || tokens.get(k + 1).is_some_and(|next| {
+            next.is_number() && next.norm.len() == 3 && analysis.adjacent(k, k + 1)
+        })
+}
+
 fn after_tweet_author(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     before.ends_with(')')
@@ -1187,6 +1203,18 @@ mod tests {
         );
         let text = "À 00 h 25 GMT, 2 500 GMT de la marine, soit 1875 GMT de plus qu'en 2000.";
         assert!(typography(text, "english_date").is_empty());
+    }
+
+    #[test]
+    fn a_month_before_a_quantity_is_no_date() {
+        let text = "Depuis début novembre 30 % des TGV roulent ; fin mars 12 000 visiteurs, \
+                    en juin 4% de hausse.";
+        assert!(typography(text, "english_date").is_empty());
+        let text = "Le vote prévu novembre 30 est reporté, comme juin 4 où 200 élus manquaient.";
+        assert_eq!(
+            typography(text, "english_date"),
+            vec!["novembre 30", "juin 4"]
+        );
     }
 
     #[test]
