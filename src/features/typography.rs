@@ -471,9 +471,14 @@ fn lost_link_texts(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     // From the marks, which are fewer than the words: a vectorised search.
     for mark in memchr::memchr2_iter(b'.', b',', bytes) {
+        // A dot before a digit is a number's; two dots or more are an ellipsis, which people
+        // type after a preposition for effect or to cut a sentence short (de 2.200 à ... 19.879
+        // euros, à l'heure de ...).
+        let next = bytes.get(mark + 1);
         if mark < 2
             || bytes[mark - 1] != b' '
-            || bytes.get(mark + 1).is_some_and(u8::is_ascii_digit)
+            || next.is_some_and(u8::is_ascii_digit)
+            || (bytes[mark] == b'.' && next == Some(&b'.'))
         {
             continue;
         }
@@ -1097,6 +1102,7 @@ mod tests {
             // A mark that joins the full stop to the next word (found by fuzzing).
             "Il l'a dit au final.\u{732} et la suite suit.",
             "Le stade compte 40 000 places. 12 000 sont déjà vendues.",
+            "Des prix allant de 2 200 à ... 19 900 euros, selon l'heure de ...",
         ] {
             assert!(typography(text, "link_seam").is_empty(), "{text}");
         }
