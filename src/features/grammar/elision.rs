@@ -77,10 +77,10 @@ const QUOTED_MENTIONS: &[&str] = &[
 /// names of a number or of a front page (le un, la une); other words elide before them
 /// (qu'une, d'un).
 const NUMBER_WORDS: &[&str] = &["un", "une"];
-/// Elided pronouns that quoted speech keeps before a consonant (j'suis, j'sais, t'sais): the
-/// first and second person, which news uses almost only in quotations, and which translation
-/// from English does not cut short.
-const SPOKEN_ELISIONS: &[&str] = &["j'", "t'"];
+/// Elided pronouns that quoted speech keeps before a consonant (j'suis, t'sais, ils m'disent):
+/// the first and second person, which news uses almost only in quotations, and which
+/// translation from English does not cut short.
+const SPOKEN_ELISIONS: &[&str] = &["j'", "m'", "t'"];
 /// Prepositions that contract with le and les (du, des, au, aux).
 pub(super) const CONTRACTING: &[&str] = &["de", "à"];
 /// Prepositions that never stand right before a place name that takes an article (à

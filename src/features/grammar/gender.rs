@@ -86,8 +86,9 @@ const BEFORE_AN_INFINITIVE: &[&str] = &[
     "d'", "de", "devait", "devra", "devrait", "doit", "doivent", "peut", "peuvent", "pour",
     "pourra", "pourrait", "pouvait", "sans", "va", "veut", "vont", "à",
 ];
-/// Nouns after which an adjective may describe someone else: "une fois seul, il…".
-const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois"];
+/// Nouns after which an adjective may describe someone else: "une fois seul, il…", and the
+/// adverb "par la suite" (des résultats qui seront par la suite définitifs).
+const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois", "suite"];
 /// Singular determiners with a gender: after one, a feminine plural adjective (-es) cannot
 /// describe the noun and agrees with another ("les circonstances restent à ce stade inconnues").
 const SINGULAR_DETERMINERS: &[&str] = &[

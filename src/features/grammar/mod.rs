@@ -296,7 +296,7 @@ mod tests {
         .is_empty());
         let text =
             "L'armée d'Hanoï a fait la une, le onze novembre, et l'hôpital qu'il dirige, l'œuf aussi. \
-             Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais », a-t-il dit. \
+             Koffi N'Guessan arrive de N'Djamena. « J'suis content, t'sais, ils m'disent tout », a-t-il dit. \
              Pour la énième fois, le préfet a reporté sa visite.";
         assert!(grammar(text, "failed_elision").is_empty());
         // The English of a quoted title follows English rules.
@@ -608,7 +608,8 @@ mod tests {
                     Une panne moteur survenue en mer a retenu une équipe vainqueur au port. \
                     Le bouche à oreille a suivi le tête à queue, puis un face à face. \
                     Les lectrices des magazines âgées de vingt ans, une aide aux salariés \
-                    destinée à l'emploi. Les circonstances restent à ce stade inconnues.";
+                    destinée à l'emploi. Les circonstances restent à ce stade inconnues. \
+                    Les chiffres seront par la suite définitifs.";
         assert!(grammar(text, "gender_clash").is_empty());
     }
 
