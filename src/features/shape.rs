@@ -415,7 +415,8 @@ const GLUED_WORDS: &[&str] = &[
 /// Where the second word starts when an unknown lowercase word is a frequent French word
 /// (Zipf 3 or more, five letters or more) followed by one of [`GLUED_WORDS`]: sciencesa,
 /// douloureusesmais. A head in -r before "a" is left alone: that is a future tense (migrera)
-/// the word list may lack.
+/// the word list may lack. So is a word in -esque: an adjective of that suffix (farcesque,
+/// chaplinesque), not a plural run into "que".
 fn glued_at(word: &str) -> Option<usize> {
     if word.chars().count() < 7 || !word.chars().all(char::is_alphabetic) {
         return None;
@@ -423,8 +424,9 @@ fn glued_at(word: &str) -> Option<usize> {
     GLUED_WORDS.iter().find_map(|glued| {
         let head = word.strip_suffix(glued)?;
         let future = *glued == "a" && head.ends_with('r');
-        (head.chars().count() >= 5 && !future && LEXICONS.words.fr_zipf(head) >= RARE_ZIPF)
-            .then_some(head.len())
+        let adjective = *glued == "que" && head.ends_with("es");
+        let known_head = LEXICONS.words.fr_zipf(head) >= RARE_ZIPF;
+        (head.chars().count() >= 5 && !future && !adjective && known_head).then_some(head.len())
     })
 }
 
@@ -644,6 +646,8 @@ mod tests {
         assert_eq!(super::glued_at("migrera"), None);
         assert_eq!(super::glued_at("pourquoi"), None);
         assert_eq!(super::glued_at("baguettede"), None);
+        assert_eq!(super::glued_at("farcesque"), None);
+        assert_eq!(super::glued_at("annoncéque"), Some("annoncé".len()));
     }
 
     #[test]
