@@ -65,9 +65,15 @@ pub fn extract(analysis: &Analysis, context: &ArticleContext, recorder: &mut Rec
         // The original name in brackets after the French one: "le Centre national des
         // ouragans (National Hurricane Center, NHC)". An English acronym there, "l'Organisation
         // mondiale de la santé (WHO)", is still machine translation's: French gives its own.
-        let gloss = text[..tokens[found.first].start].trim_end().ends_with('(')
-            && english.chars().any(char::is_lowercase);
-        if inside || gloss {
+        let (before, after) = (
+            text[..tokens[found.first].start].trim_end(),
+            text[tokens[found.last].end..].trim_start(),
+        );
+        let gloss = before.ends_with('(') && english.chars().any(char::is_lowercase);
+        // A name that is all a pair of guillemets holds is a title (le réalisateur de
+        // « Timbuktu »), which keeps its own spelling.
+        let title = before.ends_with('«') && after.starts_with('»');
+        if inside || gloss || title {
             continue;
         }
         covered[found.first..=found.last].fill(true);
@@ -424,6 +430,18 @@ mod tests {
         assert_eq!(
             fired_in(&article, 0),
             vec![("english_name", "WHO".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_name_alone_in_guillemets_is_a_title() {
+        assert!(fired_in(&["Le réalisateur de « Timbuktu » était favori à Cannes."], 0).is_empty());
+        assert_eq!(
+            fired_in(&["Il a tourné « Timbuktu et Beijing » puis a quitté Beijing."], 0)
+                .into_iter()
+                .map(|(_, span)| span)
+                .collect::<Vec<_>>(),
+            vec!["Timbuktu", "Beijing", "Beijing"]
         );
     }
 
