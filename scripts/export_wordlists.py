@@ -472,6 +472,9 @@ NOT_ONLY_WOMEN = {
     "Jung", "Kari", "Karen", "Kelly", "Kenya", "Lan", "Mai", "May", "Mei", "Nikita",
     "Princess", "Queen", "Roma", "Rosario", "Santa", "Sasha", "Sieg", "Sun", "Tsahal",
     "Valencia",
+    # Women's names in the US census that French men bear too (Camille Lacourt, Jocelyn
+    # Gourvennec, Patrice Évra, Toni Kroos).
+    "Camille", "Jocelyn", "Patrice", "Toni",
 }
 
 
