@@ -471,14 +471,14 @@ fn lost_link_texts(analysis: &Analysis, recorder: &mut Recorder) {
     let tokens = &analysis.tokens;
     // From the marks, which are fewer than the words: a vectorised search.
     for mark in memchr::memchr2_iter(b'.', b',', bytes) {
-        // A dot before a digit is a number's; two dots or more are an ellipsis, which people
-        // type after a preposition for effect or to cut a sentence short (de 2.200 à ... 19.879
-        // euros, à l'heure de ...).
+        // A dot before a digit is a number's; three dots are an ellipsis, which people type
+        // after a preposition for effect or to cut a sentence short (de 2.200 à ... 19.879
+        // euros, à l'heure de ...). Two are a link's lost text and a doubled full stop.
         let next = bytes.get(mark + 1);
         if mark < 2
             || bytes[mark - 1] != b' '
             || next.is_some_and(u8::is_ascii_digit)
-            || (bytes[mark] == b'.' && next == Some(&b'.'))
+            || bytes[mark..].starts_with(b"...")
         {
             continue;
         }
@@ -700,12 +700,19 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
     }
 }
 
-/// True when the token at `i` is one of [`IMPERIAL_UNIT_WORDS`], but for square feet and
-/// nautical miles.
+/// True when the token at `i` is one of [`IMPERIAL_UNIT_WORDS`], but for square feet,
+/// nautical miles, and the feet that size shipping containers in French too (des conteneurs de
+/// 20 pieds).
 fn imperial_unit_word(tokens: &[crate::segment::Token], i: usize) -> bool {
     let after = tokens.get(i + 1).map(|t| t.norm.as_str());
+    let container = tokens[..i.saturating_sub(1)]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| t.norm.starts_with("conteneur"));
     IMPERIAL_UNIT_WORDS.contains(&tokens[i].norm.as_str())
         && !matches!(after, Some("carrés" | "nautiques"))
+        && !(container && tokens[i].norm == "pieds")
 }
 
 /// The end of a temperature in Fahrenheit after the number at `i` (90°F, 90 ° F, 115 degrés
@@ -1084,6 +1091,8 @@ mod tests {
         let text = "Selon un décompte de . mercredi, les cas augmentent, selon la carte de , \
                     publiée à 10 h et reprise par 2 , 3 sites.";
         assert_eq!(typography(text, "link_seam"), vec!["de .", "de ,"]);
+        let text = "Il a signé, rapporte un journaliste de .. Le club confirme.";
+        assert_eq!(typography(text, "link_seam"), vec!["de ."]);
     }
 
     #[test]
@@ -1154,7 +1163,8 @@ mod tests {
             vec!["200 miles", "40 pieds", "3 gallons"]
         );
         let text = "Un 3 pièces de 900 pieds carrés ; le voilier est à 28 milles du leader, \
-                    à 20 milles nautiques de l'arrivée.";
+                    à 20 milles nautiques de l'arrivée, chargé de conteneurs 20 pieds et de \
+                    conteneurs de 40 pieds.";
         assert!(typography(text, "english_number").is_empty());
     }
 
