@@ -89,7 +89,8 @@ pub fn extract(analysis: &Analysis, claimed: &[bool], recorder: &mut Recorder) {
         let french_after_all = kind == Englishness::Vocabulary
             && ((token.is_capitalized()
                 && (unaccented_capital(&token.norm) || named_before(analysis, i)))
-                || infinitive_with_object(analysis, i));
+                || infinitive_with_object(analysis, i)
+                || verb_after_clitic(analysis, i));
         if in_name || french_after_all {
             continue;
         }
@@ -232,6 +233,22 @@ fn infinitive_with_object(analysis: &Analysis, i: usize) -> bool {
         && tokens.get(i + 1).is_some_and(|next| {
             analysis.adjacent(i, i + 1) && OBJECT_DETERMINERS.contains(&next.norm.as_str())
         })
+}
+
+/// Words right before a French verb that no English word follows in machine translation's
+/// leftovers: the negation and the subject pronouns "il" and "elle" ("on" is also English, as
+/// in "les médias on line").
+const VERB_CLITICS: &[&str] = &["elle", "il", "n'", "ne"];
+
+/// True when the word at `i` is a French word (in the French list at all) right after one of
+/// [`VERB_CLITICS`]: a verb form English also writes, such as the past of pouvoir (elle ne
+/// put faire face).
+fn verb_after_clitic(analysis: &Analysis, i: usize) -> bool {
+    let tokens = &analysis.tokens;
+    analysis.words[i].fr_zipf > 0.0
+        && i > 0
+        && analysis.adjacent(i - 1, i)
+        && VERB_CLITICS.contains(&tokens[i - 1].norm.as_str())
 }
 
 /// Classifies a lowercase word that is not on the accepted list, given what the word lists
@@ -457,6 +474,11 @@ mod tests {
         assert!(family(text, "english_vocab").is_empty());
         let text = "Longer than expected, la réunion a duré. Les élus ont voté longer.";
         assert_eq!(family(text, "english_vocab"), vec!["Longer", "longer"]);
+        // A verb form after the negation or a subject pronoun: the past of pouvoir.
+        let text = "Elle ne put faire face, et il put enfin rentrer.";
+        assert!(family(text, "english_vocab").is_empty());
+        let text = "Le ministre a put la réforme en pause.";
+        assert_eq!(family(text, "english_vocab"), vec!["put"]);
     }
 
     #[test]
