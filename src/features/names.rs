@@ -435,12 +435,19 @@ mod tests {
 
     #[test]
     fn a_name_alone_in_guillemets_is_a_title() {
-        assert!(fired_in(&["Le réalisateur de « Timbuktu » était favori à Cannes."], 0).is_empty());
+        assert!(fired_in(
+            &["Le réalisateur de « Timbuktu » était favori à Cannes."],
+            0
+        )
+        .is_empty());
         assert_eq!(
-            fired_in(&["Il a tourné « Timbuktu et Beijing » puis a quitté Beijing."], 0)
-                .into_iter()
-                .map(|(_, span)| span)
-                .collect::<Vec<_>>(),
+            fired_in(
+                &["Il a tourné « Timbuktu et Beijing » puis a quitté Beijing."],
+                0
+            )
+            .into_iter()
+            .map(|(_, span)| span)
+            .collect::<Vec<_>>(),
             vec!["Timbuktu", "Beijing", "Beijing"]
         );
     }
