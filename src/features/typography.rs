@@ -472,7 +472,7 @@ fn lost_link_texts(analysis: &Analysis, recorder: &mut Recorder) {
     // From the marks, which are fewer than the words: a vectorised search.
     for mark in memchr::memchr2_iter(b'.', b',', bytes) {
         // A dot before a digit is a number's; three dots are an ellipsis, which people type
-        // after a preposition for effect or to cut a sentence short (de 2.200 à ... 19.879
+        // after a preposition for effect or to cut a sentence short (de 1.500 à ... 9.000
         // euros, à l'heure de ...). Two are a link's lost text and a doubled full stop.
         let next = bytes.get(mark + 1);
         if mark < 2
@@ -956,7 +956,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
 /// of a tweet quoted in a page (— Jean Dupont (@jdupont) October 3, 2017), whose date stays
 /// in the tweet's own language.
 /// True when the number at token `k`, after a month, is a quantity and not a day: a share
-/// (début novembre 30 % du service) or the first group of a spaced figure (en mars 12 000
+/// (fin novembre 30 % des trains) or the first group of a spaced figure (en mars 12 000
 /// visiteurs).
 fn counts_after_month(analysis: &Analysis, k: usize) -> bool {
     let tokens = &analysis.tokens;
@@ -1111,7 +1111,7 @@ mod tests {
             // A mark that joins the full stop to the next word (found by fuzzing).
             "Il l'a dit au final.\u{732} et la suite suit.",
             "Le stade compte 40 000 places. 12 000 sont déjà vendues.",
-            "Des prix allant de 2 200 à ... 19 900 euros, selon l'heure de ...",
+            "Des loyers de 1 500 à ... 9 000 euros, selon l'heure de ...",
         ] {
             assert!(typography(text, "link_seam").is_empty(), "{text}");
         }

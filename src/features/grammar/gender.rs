@@ -87,7 +87,7 @@ const BEFORE_AN_INFINITIVE: &[&str] = &[
     "pourra", "pourrait", "pouvait", "sans", "va", "veut", "vont", "à",
 ];
 /// Nouns after which an adjective may describe someone else: "une fois seul, il…", and the
-/// adverb "par la suite" (des résultats qui seront par la suite définitifs).
+/// adverb "par la suite" (les chiffres, connus par la suite définitifs).
 const NOUNS_BEFORE_A_DETACHED_ADJECTIVE: &[&str] = &["fois", "suite"];
 /// Singular determiners with a gender: after one, a feminine plural adjective (-es) cannot
 /// describe the noun and agrees with another ("les circonstances restent à ce stade inconnues").
