@@ -299,11 +299,16 @@ fn french_plural(word: &str, info: &WordInfo) -> bool {
 /// more English than French and one part clearly English: "16-year-old", "pay-as-you-go".
 /// Parts made of digits are skipped; an unknown or French part, a word of the French
 /// dictionary (sit-in, self-service), a compound French news accepts (best-of, fact-checking,
-/// in either number) or a command-line option (--dry-run) is left alone.
+/// in either number), a command-line option (--dry-run) and an event named with its year
+/// (la Can-2021, l'Euro-2024) are left alone.
 fn english_compound(word: &str) -> Option<Englishness> {
     let lex = &*LEXICONS;
     let singular = word.strip_suffix('s').unwrap_or(word);
-    if lex.accepted.contains(word)
+    let year = word
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit()));
+    if year
+        || lex.accepted.contains(word)
         || lex.accepted.contains(singular)
         || lex.fr_compounds.contains(word)
     {
@@ -440,7 +445,8 @@ mod tests {
     #[test]
     fn english_hyphenated_words_count_unless_french_accepts_them() {
         let text = "Le 16-year-old a signé un contrat pre-trial avec la radio-télévision, \
-                    un best-of, un sit-in et des fact-checkings pour le covid-19 (--dry-run).";
+                    un best-of, un sit-in et des fact-checkings pour le covid-19 (--dry-run), \
+                    avant la Can-2021.";
         assert_eq!(
             family(text, "english_vocab"),
             vec!["16-year-old", "pre-trial"]
