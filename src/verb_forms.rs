@@ -72,7 +72,7 @@ pub fn is_known_verb_form(words: &WordTable, word: &str) -> bool {
 /// The -er infinitives a stem may come from, undoing the spelling changes of conjugation:
 /// è for é (réitèrerait), ge and ç before a and o (mangeait, commençait), i for y
 /// (emploiera), and doubled l or t (appellera, jetterait).
-fn er_infinitives(stem: &str) -> Vec<String> {
+pub fn er_infinitives(stem: &str) -> Vec<String> {
     let mut out = vec![format!("{stem}er")];
     if let Some(at) = stem.rfind('è') {
         out.push(format!(

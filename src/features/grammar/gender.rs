@@ -7,7 +7,7 @@ use super::{same_sentence, starter, starts_with_vowel, weekday::WEEKDAYS};
 use crate::features::{Analysis, Feature, Recorder};
 use crate::lexicon::{Gender, LEXICONS};
 use crate::segment::Token;
-use crate::verb_forms::is_french_infinitive;
+use crate::verb_forms::{er_infinitives, is_french_infinitive};
 use crate::word_table::WordInfo;
 
 /// Determiners with a gender.
@@ -531,9 +531,14 @@ fn ordinal_before_verb(analysis: &Analysis, i: usize) -> bool {
         && present_of_er_verb(&tokens[i + 2].norm)
 }
 
-/// True for a word that is the present of a French -er verb (balance, date, remonte).
+/// True for a word that is the present of a French -er verb (balance, date, remonte), its
+/// stem's spelling changes undone (relève, répète).
 fn present_of_er_verb(word: &str) -> bool {
-    word.ends_with('e') && is_french_infinitive(&LEXICONS.words, &format!("{word}r"))
+    word.strip_suffix('e').is_some_and(|stem| {
+        er_infinitives(stem)
+            .iter()
+            .any(|infinitive| is_french_infinitive(&LEXICONS.words, infinitive))
+    })
 }
 
 /// True when "le"/"la" at `i` may be the object of an infinitive at `j`: "pour la lancer".
@@ -546,9 +551,10 @@ fn pronoun_before_infinitive(tokens: &[Token], i: usize, j: usize) -> bool {
 }
 
 /// True when "le"/"la" at `i` may be the object of a verb at `j` that the noun list also holds
-/// in the other gender: a subject (a name, a noun) or "et" before it, and the word after it
-/// the present of a French -er verb (Florence Mendez le balance, le public le paye, et le
-/// chambre). After a preposition or a verb it stays a determiner (dans le chambre).
+/// in the other gender: a subject (a name, a noun), "et" or "comme" before it, and the word
+/// after it the present of a French -er verb (Florence Mendez le balance, le public le paye,
+/// et le chambre, comme le relève l'agence). After a preposition or a verb it stays a
+/// determiner (dans le chambre).
 fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     let tokens = &analysis.tokens;
     if j != i + 1 || i == 0 || !same_sentence(tokens, i - 1, i) {
@@ -562,7 +568,7 @@ fn pronoun_before_verb(analysis: &Analysis, i: usize, j: usize) -> bool {
     let name_before =
         before.is_capitalized() && i >= 2 && tokens[i - 2].sentence == before.sentence;
     let subject_before = name_before
-        || before.norm == "et"
+        || matches!(before.norm.as_str(), "et" | "comme")
         || (analysis.words[i - 1].gender.is_some() && before.is_lowercase_word(analysis.text));
     subject_before && present_of_er_verb(&tokens[j].norm)
 }

@@ -495,6 +495,7 @@ mod tests {
             "Florence Mendez le balance d'entrée de jeu.",
             "Il lui tape dans la main et le chambre gentiment.",
             "Le père Jos Verstappen le laisse agacé.",
+            "Ce n'est pas prévu, comme le relève l'agence, ni comme le stipule le règlement.",
         ] {
             assert!(grammar(text, "gender_clash").is_empty(), "{text}");
         }
