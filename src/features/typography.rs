@@ -705,14 +705,16 @@ fn imperial_units(analysis: &Analysis, recorder: &mut Recorder) {
 /// 20 pieds).
 fn imperial_unit_word(tokens: &[crate::segment::Token], i: usize) -> bool {
     let after = tokens.get(i + 1).map(|t| t.norm.as_str());
-    let container = tokens[..i.saturating_sub(1)]
-        .iter()
-        .rev()
-        .take(2)
-        .any(|t| t.norm.starts_with("conteneur"));
+    let container = || {
+        tokens[..i.saturating_sub(1)]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| t.norm.starts_with("conteneur"))
+    };
     IMPERIAL_UNIT_WORDS.contains(&tokens[i].norm.as_str())
         && !matches!(after, Some("carrés" | "nautiques"))
-        && !(container && tokens[i].norm == "pieds")
+        && !(tokens[i].norm == "pieds" && container())
 }
 
 /// The end of a temperature in Fahrenheit after the number at `i` (90°F, 90 ° F, 115 degrés
@@ -960,8 +962,7 @@ fn title_case(analysis: &Analysis, recorder: &mut Recorder) {
 /// visiteurs).
 fn counts_after_month(analysis: &Analysis, k: usize) -> bool {
     let tokens = &analysis.tokens;
-    let after = analysis.text[tokens[k].end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    after.starts_with('%')
+    analysis.text[tokens[k].end..].trim_start().starts_with('%')
         || tokens.get(k + 1).is_some_and(|next| {
             next.is_number() && next.norm.len() == 3 && analysis.adjacent(k, k + 1)
         })
